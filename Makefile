@@ -1,0 +1,39 @@
+# Two commands on a fresh machine: `make site` builds the site into site/, `make test` runs every test.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+LANG_ONLY ?=
+
+.PHONY: site test serve lock system-deps clean
+
+$(VENV)/.site-deps: requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	touch $@
+
+$(VENV)/.test-deps: requirements-test.lock $(VENV)/.site-deps
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-test.lock
+	touch $@
+
+site: $(VENV)/.site-deps
+	$(PY) -m como_site build
+
+test: $(VENV)/.test-deps system-deps
+	$(PY) -m pytest
+
+# Debian packages the browser and server tests drive (installed when missing and we may).
+system-deps:
+	@bash scripts/system-deps.sh
+
+serve: $(VENV)/.site-deps
+	$(PY) -m como_site serve $(if $(LANG_ONLY),--lang $(LANG_ONLY))
+
+lock: $(VENV)/.test-deps
+	$(VENV)/bin/pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links -o requirements.lock requirements.in
+	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+		--no-emit-find-links -o requirements-test.lock requirements-test.in
+
+clean:
+	rm -rf site site.previous .site-build-* docs/*/case-studies/[!i]*.md

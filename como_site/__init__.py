@@ -1,0 +1,5 @@
+"""Como knowledge site: our own generator and checks, in plain Python.
+
+Nothing in this package imports MkDocs except `como_site.builders.mkdocs`, the one adapter that drives a
+build; everything else reads files and writes files, so the site can move to another builder later.
+"""

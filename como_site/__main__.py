@@ -1,0 +1,50 @@
+"""Command line: `python -m como_site build|...`; the Makefile's targets call these."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from como_site.build import BuildError, build_site
+from como_site.problems import ContentError
+
+
+def _build(args: argparse.Namespace) -> int:
+    languages = args.lang.split(",") if args.lang else None
+    report = build_site(site_dir=Path(args.site_dir) if args.site_dir else None, site_url=args.site_url,
+                        languages=languages, jobs=args.jobs)
+    print(f"Built {report.pages} pages in {', '.join(report.languages)} into {report.site_dir} "
+          f"in {report.seconds:.1f} s")
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from como_site.serve import serve
+
+    serve(languages=args.lang.split(",") if args.lang else None, port=args.port)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m como_site", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    build = commands.add_parser("build", help="check, generate and build the site into site/")
+    build.add_argument("--site-dir", help="output folder (default: site/)")
+    build.add_argument("--site-url", help="public URL of the site (default: mkdocs.yml or $SITE_URL)")
+    build.add_argument("--lang", help="comma-separated languages to build (default: all)")
+    build.add_argument("--jobs", type=int, help="parallel language builds (default: CPU count)")
+    build.set_defaults(run=_build)
+    preview = commands.add_parser("serve", help="live preview on http://127.0.0.1:8000/")
+    preview.add_argument("--lang", help="comma-separated languages to preview (default: all)")
+    preview.add_argument("--port", type=int, default=8000)
+    preview.set_defaults(run=_serve)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except (ContentError, BuildError) as error:
+        print(error, file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,89 @@
+"""Build the whole site safely: check, generate, build each language in parallel, finish, swap in.
+
+The order matters for editors: every content problem is reported before any page is rendered, and
+site/ is replaced only when every step passed, so a failed build leaves the previous site/ as it was.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from como_site.builders.mkdocs import LanguageBuild, build_language
+from como_site.project import Project, load_project
+from como_site.rootfiles import write_root_files
+
+
+class BuildError(Exception):
+    """A language build failed; the message lists MkDocs' warnings, each naming the file."""
+
+
+@dataclass
+class BuildReport:
+    site_dir: Path
+    languages: list[str]
+    seconds: float
+    pages: int = 0
+    warnings: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _count_pages(site_dir: Path) -> int:
+    return sum(1 for _ in site_dir.rglob("index.html"))
+
+
+def _build_languages(project: Project, languages: list[str], staging: Path, jobs: int) -> list[LanguageBuild]:
+    arguments = [(str(project.root), lang, str(staging / lang), project.language_url(lang)) for lang in languages]
+    if jobs == 1 or len(languages) == 1:
+        return [build_language(*args) for args in arguments]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        return list(pool.map(build_language, *zip(*arguments)))
+
+
+def build_site(root: Path | None = None, site_dir: Path | None = None, site_url: str | None = None,
+               languages: list[str] | None = None, jobs: int | None = None,
+               keep_other_languages: bool = False) -> BuildReport:
+    """Build `languages` (default: all) into site_dir; with keep_other_languages (the preview's
+    incremental rebuild) the other languages already in site_dir are carried over unchanged."""
+    started = time.perf_counter()
+    project = load_project(root, site_url) if root else load_project(site_url=site_url)
+    site_dir = (site_dir or project.root / "site").resolve()
+    languages = languages or list(project.codes)
+    jobs = jobs or min(len(languages), os.cpu_count() or 1)
+
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    try:
+        results = _build_languages(project, languages, staging, jobs)
+        failed = [result for result in results if not result.ok]
+        if failed:
+            lines = [f"[{result.language}] {message}" for result in failed for message in result.warnings]
+            raise BuildError("The build failed; nothing in site/ was changed.\n" + "\n".join(lines))
+        if keep_other_languages and site_dir.exists():
+            for code in project.codes:
+                if code not in languages and (site_dir / code).is_dir():
+                    shutil.copytree(site_dir / code, staging / code)
+        present = [code for code in project.codes if (staging / code).is_dir()]
+        write_root_files(project, staging, present)
+        _swap_in(staging, site_dir)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return BuildReport(site_dir, languages, time.perf_counter() - started, _count_pages(site_dir),
+                       {result.language: result.warnings for result in results})
+
+
+def _swap_in(staging: Path, site_dir: Path) -> None:
+    """Replace site_dir by staging with two renames, so no half-written site is ever in place."""
+    for path in staging.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
+    staging.chmod(0o755)
+    previous = site_dir.with_name(site_dir.name + ".previous")
+    shutil.rmtree(previous, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(previous)
+    staging.rename(site_dir)
+    shutil.rmtree(previous, ignore_errors=True)

@@ -1,0 +1,55 @@
+"""Build one language of the site with MkDocs + Material + mkdocs-static-i18n.
+
+static-i18n's `build_only_locale` (set through the COMO_ONLY_LANGUAGE variable that mkdocs.yml reads)
+makes each run build one language into its own folder with its own search index, 404 page and sitemap.
+The orchestrator runs one such build per language in separate processes.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+COLLECTED_LEVEL = logging.WARNING
+
+
+@dataclass
+class LanguageBuild:
+    language: str
+    warnings: list[str]
+    ok: bool
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(COLLECTED_LEVEL)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_language(root: str, language: str, site_dir: str, site_url: str, dirty: bool = False) -> LanguageBuild:
+    """Run a strict MkDocs build of one language; warnings are returned, never swallowed."""
+    os.environ["COMO_ONLY_LANGUAGE"] = language
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    collector = _Collector()
+    mkdocs_logger = logging.getLogger("mkdocs")
+    mkdocs_logger.addHandler(collector)
+    mkdocs_logger.setLevel(logging.INFO)
+    mkdocs_logger.propagate = False
+    try:
+        config = load_config(str(Path(root) / "mkdocs.yml"), site_dir=site_dir, site_url=site_url, strict=True)
+        build(config, dirty=dirty)
+        return LanguageBuild(language, collector.messages, ok=True)
+    except (Abort, MkDocsException) as error:
+        message = str(error)
+        if message and message not in collector.messages:
+            collector.messages.append(message)
+        return LanguageBuild(language, collector.messages, ok=False)
+    finally:
+        mkdocs_logger.removeHandler(collector)

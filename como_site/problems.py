@@ -1,0 +1,36 @@
+"""Problems found in editors' files, reported all at once as `path:line: field: message`."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str          # relative to the repository root, forward slashes
+    line: int          # 1-based; 0 when the problem concerns the whole file
+    field: str         # the field, front-matter key or rule concerned
+    message: str       # what is wrong and how to fix it
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised with every problem found, so editors fix them in one round."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(problem) for problem in self.problems))
+
+
+def relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def raise_if_any(problems: list[Problem]) -> None:
+    if problems:
+        raise ContentError(problems)

@@ -1,0 +1,111 @@
+"""The project's settings as plain data: paths, languages, site URL and company values.
+
+They are read from mkdocs.yml (the one place editors change them) with a YAML loader that understands
+MkDocs' `!ENV` tag, so this module needs no MkDocs import.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str   # ISO 639-1, also the folder name under docs/ and in the URL
+    name: str   # the language's own name, as shown in the switcher
+
+
+@dataclass(frozen=True)
+class Project:
+    root: Path
+    languages: tuple[Language, ...]
+    source_language: str          # the language other languages translate from
+    site_url: str                 # absolute, ends with "/"
+    company: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def case_studies_dir(self) -> Path:
+        return self.root / "case_studies"
+
+    @property
+    def i18n_dir(self) -> Path:
+        return self.root / "i18n"
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(lang.code for lang in self.languages)
+
+    def language(self, code: str) -> Language:
+        for lang in self.languages:
+            if lang.code == code:
+                return lang
+        raise KeyError(code)
+
+    def language_url(self, code: str) -> str:
+        """Absolute URL of a language's home page."""
+        return f"{self.site_url}{code}/"
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """SafeLoader that resolves `!ENV` like MkDocs does and ignores other application tags."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        names, default = [loader.construct_scalar(node)], None
+    else:
+        items = loader.construct_sequence(node)
+        names, default = items[:-1] or items, items[-1] if len(items) > 1 else None
+    for name in names:
+        if name in os.environ:
+            return yaml.safe_load(os.environ[name])
+    return default
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def read_mkdocs_config(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.load(handle, Loader=_ConfigLoader)  # noqa: S506 - SafeLoader subclass
+
+
+def _i18n_plugin(config: dict[str, Any]) -> dict[str, Any]:
+    for plugin in config.get("plugins", []):
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return plugin["i18n"]
+    raise ValueError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) is not configured")
+
+
+def load_project(root: Path = ROOT, site_url: str | None = None) -> Project:
+    root = root.resolve()
+    config = read_mkdocs_config(root / "mkdocs.yml")
+    entries = _i18n_plugin(config)["languages"]
+    languages = tuple(Language(entry["locale"], entry["name"]) for entry in entries)
+    source = next(entry["locale"] for entry in entries if entry.get("default"))
+    url = site_url or config["site_url"]
+    return Project(
+        root=root,
+        languages=languages,
+        source_language=source,
+        site_url=url if url.endswith("/") else url + "/",
+        company=dict(config.get("extra", {}).get("company", {})),
+    )
+
+
+@lru_cache(maxsize=None)
+def project_at(root: Path) -> Project:
+    """The project whose mkdocs.yml lies in `root`, read once per process."""
+    return load_project(root)

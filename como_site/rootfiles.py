@@ -1,0 +1,75 @@
+"""Files at the site root, outside every language: the language chooser, robots.txt, the sitemap index.
+
+The root page never redirects by itself: it offers the four languages, each named in its own language.
+"""
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+from como_site.labels import labels_for
+from como_site.project import Project
+
+ROOT_CSS = """\
+:root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+body{margin:0;background:#f5f6fa;color:#1f2433;line-height:1.5}
+main{max-width:44rem;margin:0 auto;padding:3rem 1.25rem}
+h1{font-size:1.6rem;margin:0 0 2rem}
+ul{list-style:none;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr))}
+a{display:block;padding:1rem 1.25rem;border-radius:.5rem;background:#fff;color:#283593;text-decoration:none;
+  box-shadow:0 1px 3px rgba(0,0,0,.15)}
+a:hover,a:focus-visible{outline:3px solid #283593;outline-offset:2px}
+strong{display:block;font-size:1.2rem}
+span{display:block;color:#3c4257;font-size:.95rem}
+"""
+
+
+def chooser_html(project: Project, languages: list[str]) -> str:
+    text = labels_for(project)
+    source = project.source_language
+    alternates = "\n".join(
+        f'  <link rel="alternate" hreflang="{code}" href="{project.language_url(code)}">' for code in languages)
+    items = "\n".join(
+        f'    <li lang="{code}"><a href="{code}/" hreflang="{code}"><strong>{escape(project.language(code).name)}</strong>'
+        f'<span>{escape(text.get("chooser.prompt", code))}</span>'
+        f'<span>{escape(text.get("chooser.description", code))}</span></a></li>'
+        for code in languages)
+    return f"""<!doctype html>
+<html lang="{source}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width,initial-scale=1">
+  <title>{escape(text.get("chooser.title", source))}</title>
+  <meta name="description" content="{escape(text.get("chooser.description", source))}">
+  <link rel="canonical" href="{project.site_url}">
+{alternates}
+  <link rel="alternate" hreflang="x-default" href="{project.site_url}">
+  <link rel="stylesheet" href="assets/root.css">
+</head>
+<body>
+<main>
+  <h1>Como</h1>
+  <ul>
+{items}
+  </ul>
+</main>
+</body>
+</html>
+"""
+
+
+def sitemap_index(project: Project, languages: list[str]) -> str:
+    entries = "\n".join(f"  <sitemap><loc>{project.language_url(code)}sitemap.xml</loc></sitemap>"
+                        for code in languages)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
+            f"{entries}\n</sitemapindex>\n")
+
+
+def write_root_files(project: Project, site_dir: Path, languages: list[str]) -> None:
+    (site_dir / "assets").mkdir(parents=True, exist_ok=True)
+    (site_dir / "assets" / "root.css").write_text(ROOT_CSS, encoding="utf-8")
+    (site_dir / "index.html").write_text(chooser_html(project, languages), encoding="utf-8")
+    (site_dir / "sitemap.xml").write_text(sitemap_index(project, languages), encoding="utf-8")
+    (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {project.site_url}sitemap.xml\n",
+                                         encoding="utf-8")

@@ -1,0 +1,76 @@
+"""Live preview for editors: build into a temporary folder, serve it on 127.0.0.1, rebuild on every edit.
+
+Only the languages whose files changed are rebuilt; a change to shared files (configuration, case-study
+data, labels, theme) rebuilds every previewed language. Errors are printed and the last good preview stays.
+"""
+from __future__ import annotations
+
+import tempfile
+import time
+from pathlib import Path
+
+from como_site.build import BuildError, build_site
+from como_site.problems import ContentError
+from como_site.project import load_project
+
+WATCHED = ("docs", "case_studies", "i18n", "overrides", "hooks", "mkdocs.yml")
+
+
+def _snapshot(root: Path) -> dict[Path, float]:
+    files: dict[Path, float] = {}
+    for name in WATCHED:
+        path = root / name
+        candidates = [path] if path.is_file() else path.rglob("*")
+        for file in candidates:
+            if file.is_file() and "/case-studies/" not in file.as_posix().replace(str(root), ""):
+                files[file] = file.stat().st_mtime
+    return files
+
+
+def affected_languages(root: Path, changed: set[Path], languages: list[str]) -> list[str]:
+    """Languages to rebuild for a set of changed files: a language's own folder, else all."""
+    touched: set[str] = set()
+    for path in changed:
+        parts = path.relative_to(root).parts
+        if parts[0] == "docs" and len(parts) > 2 and parts[1] in languages:
+            touched.add(parts[1])
+        else:
+            return languages
+    return [lang for lang in languages if lang in touched]
+
+
+def serve(languages: list[str] | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    project = load_project()
+    languages = languages or list(project.codes)
+    site_dir = Path(tempfile.mkdtemp(prefix="como-preview-")) / "site"
+    url = f"http://{host}:{port}/"
+    state = {"files": _snapshot(project.root)}
+
+    def rebuild(which: list[str]) -> None:
+        started = time.perf_counter()
+        try:
+            build_site(site_dir=site_dir, site_url=url, languages=which, keep_other_languages=True)
+            print(f"Rebuilt {', '.join(which)} in {time.perf_counter() - started:.1f} s", flush=True)
+        except (ContentError, BuildError) as error:
+            print(error, flush=True)
+
+    def builder() -> None:
+        files = _snapshot(project.root)
+        changed = {path for path in files.keys() | state["files"].keys()
+                   if files.get(path) != state["files"].get(path)}
+        state["files"] = files
+        which = affected_languages(project.root, changed, languages)
+        if which:
+            rebuild(which)
+
+    rebuild(languages)
+    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir))
+    for name in WATCHED:
+        server.watch(str(project.root / name))
+    print(f"Preview of {', '.join(languages)} on {url} (Ctrl+C stops it)", flush=True)
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        server.shutdown()

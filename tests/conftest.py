@@ -1,0 +1,72 @@
+"""Shared fixtures: the real site built once per session, and tiny throw-away projects for error cases."""
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+import yaml
+
+from como_site.build import build_site
+from como_site.project import ROOT, load_project
+
+LANGUAGES = ("de", "en", "es", "fr")
+
+
+@pytest.fixture(scope="session")
+def project():
+    return load_project(ROOT)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once by the real pipeline into a temporary folder."""
+    site_dir = tmp_path_factory.mktemp("real") / "site"
+    build_site(site_dir=site_dir)
+    return site_dir
+
+
+def source_pages(project) -> list[str]:
+    """Hand-written pages of the source language, as paths inside the language folder."""
+    base = project.docs_dir / project.source_language
+    return sorted(path.relative_to(base).as_posix() for path in base.rglob("*.md"))
+
+
+class TinyProject:
+    """A minimal copy of the project (config, hooks, theme overrides, package) with pages we choose."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        for name in ("hooks", "overrides", "i18n"):
+            shutil.copytree(ROOT / name, root / name)
+        (root / "como_site").symlink_to(ROOT / "como_site")
+        (root / "case_studies").mkdir()
+        (root / "docs" / "assets").mkdir(parents=True)
+        shutil.copy(ROOT / "docs" / "assets" / "como.css", root / "docs" / "assets")
+        self.config_text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+        self.nav = ["index.md"]
+        self.languages = list(load_project(ROOT).codes)
+        for lang in self.languages:
+            self.write(f"docs/{lang}/index.md", f"---\ntitle: Home {lang}\ndescription: Home page {lang}.\n---\n\n# Home {lang}\n")
+        self.save_config()
+
+    def write(self, relative: str, text: str) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return path
+
+    def save_config(self) -> None:
+        head, _, rest = self.config_text.partition("\nnav:\n")
+        _, _, tail = rest.partition("\nextra:\n")
+        nav = yaml.safe_dump({"nav": self.nav}, allow_unicode=True)
+        (self.root / "mkdocs.yml").write_text(f"{head}\n{nav}\nextra:\n{tail}", encoding="utf-8")
+
+    def build(self, **kwargs):
+        return build_site(root=self.root, site_dir=self.root / "site", **kwargs)
+
+
+@pytest.fixture
+def tiny_project(tmp_path) -> TinyProject:
+    return TinyProject(tmp_path / "project")

@@ -1,0 +1,21 @@
+"""como_site.alternates: page paths to URLs and links between language versions."""
+from como_site.alternates import alternates, page_path_to_url
+
+
+def test_page_path_to_url():
+    assert page_path_to_url("index.md") == ""
+    assert page_path_to_url("clusters/index.md") == "clusters/"
+    assert page_path_to_url("about.md") == "about/"
+    assert page_path_to_url("services/conception.md") == "services/conception/"
+
+
+def test_alternates_link_the_same_page_relative_to_it(project):
+    result = {alt.lang: alt for alt in alternates(project, "de", "services/conception.md")}
+    assert result["fr"].link == "../../../fr/services/conception/"
+    assert result["fr"].url == project.site_url + "fr/services/conception/"
+    assert all(alt.exists for alt in result.values())
+
+
+def test_missing_translation_links_to_the_language_home(project):
+    result = {alt.lang: alt for alt in alternates(project, "de", "does-not-exist.md")}
+    assert result["es"].link == "../../es/" and not result["es"].exists
