@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 LANG_ONLY ?=
 
-.PHONY: site test serve lock system-deps clean
+.PHONY: site test serve new-case lock system-deps clean
 
 $(VENV)/.site-deps: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ system-deps:
 
 serve: $(VENV)/.site-deps
 	$(PY) -m como_site serve $(if $(LANG_ONLY),--lang $(LANG_ONLY))
+
+new-case: $(VENV)/.site-deps
+	@test -n "$(ID)" || { echo "Usage: make new-case ID=my-cluster"; exit 2; }
+	$(PY) -m como_site new-case $(ID)
 
 lock: $(VENV)/.test-deps
 	$(VENV)/bin/pip install --quiet pip-tools

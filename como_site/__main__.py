@@ -25,6 +25,19 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new_case(args: argparse.Namespace) -> int:
+    from como_site.casestudies.scaffold import new_case
+    from como_site.project import load_project
+
+    try:
+        path = new_case(load_project(), args.id)
+    except (ValueError, FileExistsError) as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(f"Wrote {path}: fill in the texts and sources, then set status: published")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m como_site", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -38,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
     preview.add_argument("--lang", help="comma-separated languages to preview (default: all)")
     preview.add_argument("--port", type=int, default=8000)
     preview.set_defaults(run=_serve)
+    scaffold = commands.add_parser("new-case", help="write a draft case-study file to fill in")
+    scaffold.add_argument("id", help="the case's id: lowercase letters, digits, hyphens")
+    scaffold.set_defaults(run=_new_case)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

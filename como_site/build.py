@@ -15,6 +15,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from como_site.builders.mkdocs import LanguageBuild, build_language
+from como_site.generated import generate
 from como_site.project import Project, load_project
 from como_site.rootfiles import write_root_files
 
@@ -55,6 +56,7 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
     languages = languages or list(project.codes)
     jobs = jobs or min(len(languages), os.cpu_count() or 1)
 
+    generate(project)  # every content problem surfaces here, before any page is rendered
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     try:

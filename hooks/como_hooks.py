@@ -10,7 +10,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from como_site.alternates import alternates  # noqa: E402
+from como_site.casestudies.render import OVERVIEW_MARKER, Renderer  # noqa: E402
+from como_site.casestudies.validate import CaseStudies, load_case_studies  # noqa: E402
 from como_site.company import fill_company  # noqa: E402
+from como_site.generated import generate  # noqa: E402
+from como_site.problems import ContentError  # noqa: E402
 from como_site.labels import labels_for  # noqa: E402
 from como_site.project import Project, project_at  # noqa: E402
 
@@ -28,8 +32,29 @@ def _norm_path(page) -> str:
     return getattr(page.file, "norm_src_uri", page.file.src_uri)
 
 
+_cases: dict[Path, CaseStudies] = {}
+
+
+def on_pre_build(config):
+    """Validate case studies and write their pages (our pipeline has done so already, once for all)."""
+    project = _project(config)
+    try:
+        if os.environ.get("COMO_PREGENERATED"):
+            cases, problems = load_case_studies(project)
+            if problems:
+                raise ContentError(problems)
+        else:
+            cases, _ = generate(project)
+    except ContentError as error:
+        raise PluginError(f"Case studies have problems:\n{error}") from None
+    _cases[project.root] = cases
+
+
 def on_page_markdown(markdown, page, config, files):
     project = _project(config)
+    if OVERVIEW_MARKER in markdown:
+        overview = Renderer(project, labels_for(project), _cases[project.root], _language(config)).overview()
+        markdown = markdown.replace(OVERVIEW_MARKER, overview)
     filled, problems = fill_company(markdown, project.company, _language(config), labels_for(project),
                                     f"docs/{page.file.src_uri}")
     if problems:

@@ -9,9 +9,11 @@ import pytest
 import yaml
 
 from como_site.build import build_site
+from como_site.casestudies.render import OVERVIEW_MARKER
 from como_site.project import ROOT, load_project
 
 LANGUAGES = ("de", "en", "es", "fr")
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture(scope="session")
@@ -42,13 +44,17 @@ class TinyProject:
             shutil.copytree(ROOT / name, root / name)
         (root / "como_site").symlink_to(ROOT / "como_site")
         (root / "case_studies").mkdir()
+        shutil.copytree(ROOT / "case_studies" / "schema", root / "case_studies" / "schema")
+        shutil.copy(ROOT / "case_studies" / "vocabularies.yml", root / "case_studies")
         (root / "docs" / "assets").mkdir(parents=True)
         shutil.copy(ROOT / "docs" / "assets" / "como.css", root / "docs" / "assets")
         self.config_text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-        self.nav = ["index.md"]
+        self.nav = ["index.md", {"Case studies": ["case-studies/index.md"]}]
         self.languages = list(load_project(ROOT).codes)
         for lang in self.languages:
             self.write(f"docs/{lang}/index.md", f"---\ntitle: Home {lang}\ndescription: Home page {lang}.\n---\n\n# Home {lang}\n")
+            self.write(f"docs/{lang}/case-studies/index.md",
+                       f"---\ntitle: Cases {lang}\ndescription: Cases {lang}.\n---\n\n# Cases {lang}\n\n{OVERVIEW_MARKER}\n")
         self.save_config()
 
     def write(self, relative: str, text: str) -> Path:
@@ -56,6 +62,18 @@ class TinyProject:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(text), encoding="utf-8")
         return path
+
+    def add_case(self, name: str, text: str | None = None) -> Path:
+        """Copy a fixture case (tests/fixtures/cases/<name>.yml), or write `text` as case_studies/<name>.yml."""
+        target = self.root / "case_studies" / f"{name}.yml"
+        source = FIXTURES / "cases" / f"{name}.yml"
+        target.write_text(textwrap.dedent(text) if text is not None else source.read_text(encoding="utf-8"),
+                          encoding="utf-8")
+        return target
+
+    @property
+    def project(self):
+        return load_project(self.root)
 
     def save_config(self) -> None:
         head, _, rest = self.config_text.partition("\nnav:\n")

@@ -32,7 +32,9 @@ class _Collector(logging.Handler):
 
 def build_language(root: str, language: str, site_dir: str, site_url: str, dirty: bool = False) -> LanguageBuild:
     """Run a strict MkDocs build of one language; warnings are returned, never swallowed."""
+    saved = {name: os.environ.get(name) for name in ("COMO_ONLY_LANGUAGE", "COMO_PREGENERATED")}
     os.environ["COMO_ONLY_LANGUAGE"] = language
+    os.environ["COMO_PREGENERATED"] = "1"   # the orchestrator generated the pages before starting us
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -53,3 +55,8 @@ def build_language(root: str, language: str, site_dir: str, site_url: str, dirty
         return LanguageBuild(language, collector.messages, ok=False)
     finally:
         mkdocs_logger.removeHandler(collector)
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

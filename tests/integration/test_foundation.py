@@ -78,3 +78,23 @@ def test_switcher_links_to_the_same_page_in_every_language(built_site, project, 
         assert set(links) == set(LANGUAGES), path
         for other, href in links.items():
             assert resolve(built_site, page_path, href) == page_file(built_site, other, url), (lang, path, other)
+
+
+ENGLISH_WORDS = set("""the and with which this that these those from would should their there been were what when
+where while because about into through between without within your they have has""".split())
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != "en"])
+def test_no_english_text_outside_marked_english_titles(built_site, lang):
+    """English is allowed only for proper names and works' titles, which carry lang="en"."""
+    leaks = []
+    for page in html_pages(built_site, lang):
+        document = parse(page)
+        for part in document.select('[lang="en"]'):
+            part.decompose()
+        for region in document.select("article, nav, header, footer"):
+            words = re.findall(r"[A-Za-z]+", region.get_text(" "))
+            found = sorted({word for word in words if word.lower() in ENGLISH_WORDS})
+            if found:
+                leaks.append(f"{page.relative_to(built_site)}: {found}")
+    assert not leaks, "\n".join(leaks)

@@ -1,0 +1,1 @@
+"""Case studies: YAML records under case_studies/ checked against a schema and turned into pages."""
