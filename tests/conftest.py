@@ -14,6 +14,8 @@ from como_site.project import ROOT, load_project
 
 LANGUAGES = ("de", "en", "es", "fr")
 FIXTURES = Path(__file__).parent / "fixtures"
+SERVICE_PAGES = [entry["page"] for entry in
+                 yaml.safe_load((ROOT / "case_studies" / "vocabularies.yml").read_text(encoding="utf-8"))["services"].values()]
 
 
 @pytest.fixture(scope="session")
@@ -53,6 +55,8 @@ class TinyProject:
         self.languages = list(load_project(ROOT).codes)
         for lang in self.languages:
             self.write(f"docs/{lang}/index.md", f"---\ntitle: Home {lang}\ndescription: Home page {lang}.\n---\n\n# Home {lang}\n")
+            for page in SERVICE_PAGES:
+                self.write(f"docs/{lang}/{page}", f"---\ntitle: {page}\ndescription: {page}.\n---\n\n# {page}\n")
             self.write(f"docs/{lang}/case-studies/index.md",
                        f"---\ntitle: Cases {lang}\ndescription: Cases {lang}.\n---\n\n# Cases {lang}\n\n{OVERVIEW_MARKER}\n")
         self.save_config()

@@ -1,0 +1,157 @@
+"""como_site.casestudies.validate: every editor mistake named as path:line: field: message."""
+from __future__ import annotations
+
+
+def test_valid_fixtures_load(data):
+    for name in ("alpha", "beta", "gamma-draft"):
+        data.add(name)
+    cases, problems = data.load()
+    assert problems == []
+    assert [case.id for case in cases.records] == ["alpha", "beta", "gamma-draft"]
+    assert [case.id for case in cases.published] == ["alpha", "beta"]
+    alpha = cases.records[0]
+    assert alpha.founded == 2012 and alpha.founded_sources == ("src-a",)
+    assert alpha.texts["title"].get("fr") == "Titre du cluster Alpha"
+    assert alpha.actors[0].name.get("de") == "Alpha Test Firm Ltd"   # a proper name serves every language
+    assert alpha.sources[0].date == "2020-05-01"                    # dates stay text
+
+
+def test_malformed_yaml_names_the_line(data):
+    data.add("alpha")
+    data.edit("alpha", "country: KE", "country: [KE")
+    (problem,) = data.problems()
+    assert problem.startswith("case_studies/alpha.yml:6: yaml: not valid YAML")
+    assert "indentation" in problem
+
+
+def test_missing_required_field(data):
+    data.add("alpha")
+    data.edit("alpha", "country: KE\n", "")
+    assert data.problems() == ["case_studies/alpha.yml:2: country: required field is missing; add `country:`"]
+
+
+def test_unknown_vocabulary_keys(data):
+    data.add("alpha")
+    data.edit("alpha", "sectors: [agri-food, ict]", "sectors: [agri-food, fishing]")
+    data.edit("alpha", "{type: firm,", "{type: company,")
+    problems = data.problems()
+    assert problems[0].startswith("case_studies/alpha.yml:7: sectors[1]: unknown key 'fishing'; use one of: metal-industry")
+    assert problems[1].startswith("case_studies/alpha.yml:11: actors[0].type: unknown key 'company'")
+    assert len(problems) == 2
+
+
+def test_unknown_country_code(data):
+    data.add("alpha")
+    data.edit("alpha", "country: KE", "country: QQ")
+    assert data.problems() == ["case_studies/alpha.yml:5: country: 'QQ' is not an ISO 3166-1 alpha-2 country "
+                               "code (XK is accepted for Kosovo)"]
+
+
+def test_kosovo_is_accepted(data):
+    data.add("beta")
+    assert data.problems() == []
+
+
+def test_years_and_dates_in_the_future(data):
+    data.add("alpha")
+    data.edit("alpha", "founded: {year: 2012,", "founded: {year: 2031,")
+    data.edit("alpha", "year: 2020", "year: 2027")
+    data.edit("alpha", 'accessed: "2021-01-02"', 'accessed: "2026-12-01"')
+    assert data.problems() == [
+        "case_studies/alpha.yml:8: founded.year: 2031 lies in the future",
+        "case_studies/alpha.yml:28: figures[0].year: 2027 lies in the future",
+        "case_studies/alpha.yml:33: sources[1].accessed: 2026-12-01 lies in the future",
+    ]
+
+
+def test_duplicate_ids(data):
+    data.add("alpha")
+    data.add("alpha-copy", (data.root / "case_studies" / "alpha.yml").read_text(encoding="utf-8"))
+    problems = data.problems()
+    # files are read in name order: alpha-copy.yml comes first, so alpha.yml is the duplicate
+    assert "case_studies/alpha.yml:2: id: id 'alpha' is already used by case_studies/alpha-copy.yml; choose another" in problems
+    assert "case_studies/alpha-copy.yml:2: id: must match the file name: rename the file to alpha.yml or set id: alpha-copy" in problems
+
+
+def test_id_cannot_escape_the_output_folder(data):
+    data.add("alpha")
+    data.edit("alpha", "id: alpha", 'id: "../x"')
+    assert data.problems() == ["case_studies/alpha.yml:2: id: use lowercase letters, digits and single hyphens only, e.g. my-cluster"]
+
+
+def test_unknown_source_id(data):
+    data.add("alpha")
+    data.edit("alpha", "sources: [src-b]}", "sources: [src-z]}")
+    (problem,) = data.problems()
+    assert problem == "case_studies/alpha.yml:23: approach.sources[0]: unknown source 'src-z'; list it under sources (known: src-a, src-b)"
+
+
+def test_missing_translation_or_pending(data):
+    data.add("alpha")
+    data.edit("alpha", ", fr: Enjeu d'Alpha.}", "}")
+    assert data.problems() == [
+        "case_studies/alpha.yml:22: challenge: Français (fr) text is missing: add `fr: ...`, or list fr under "
+        "`pending:` to show the en text for now"]
+    data.edit("alpha", "status: published", "status: published\npending: [fr]")
+    assert data.problems() == []
+
+
+def test_source_language_text_is_always_required(data):
+    data.add("beta")
+    data.edit("beta", "en: Beta context., ", "")
+    assert data.problems() == [
+        "case_studies/beta.yml:10: context: English (en) text is missing: add `en: ...`",
+        # French is pending, but there is no English text to show in its place either
+        "case_studies/beta.yml:10: context: Français (fr) text is missing: add `fr: ...`, or list fr under "
+        "`pending:` to show the en text for now"]
+
+
+def test_unknown_field_and_language(data):
+    data.add("alpha")
+    data.edit("alpha", "status: published", "status: published\nbudget: 1000000")
+    data.edit("alpha", "es: Desafío de Alpha.,", "it: Sfida,  es: Desafío de Alpha.,")
+    problems = data.problems()
+    assert problems[0].startswith("case_studies/alpha.yml:4: budget: unknown field budget; allowed here: actors, approach")
+    assert len(problems) == 1  # schema problems first; project rules run once the form is right
+
+
+def test_html_script_and_event_handlers_are_rejected(data):
+    data.add("alpha")
+    data.edit("alpha", "en: Alpha summary & more.", "en: Hello <script>alert(1)</script>")
+    data.edit("alpha", "en: Alpha context.", "en: \"![x](y.png){onerror=alert(1)}\"")
+    data.edit("alpha", "en: Alpha approach.", "en: \"[click](javascript:alert(1))\"")
+    problems = data.problems()
+    assert problems == [
+        "case_studies/alpha.yml:17: summary.en: HTML is not allowed here; write plain text or Markdown "
+        "(links as [text](https://...))",
+        "case_studies/alpha.yml:21: context.en: HTML event attributes (onclick=, onerror=...) are not allowed",
+        "case_studies/alpha.yml:23: approach.en: script links are not allowed",
+    ]
+
+
+def test_every_problem_in_every_file_at_once(data):
+    data.add("alpha")
+    data.add("beta")
+    data.edit("alpha", "country: KE", "country: QQ")
+    data.edit("beta", "founded: 2019", "founded: 2099")
+    data.edit("beta", "sectors: [ict]", "sectors: [space]")
+    assert len(data.problems()) == 3
+
+
+def test_duplicate_key_in_yaml(data):
+    data.add("beta")
+    data.edit("beta", "founded: 2019", "founded: 2019\nfounded: 2018")
+    assert "case_studies/beta.yml:8: founded: this field is given twice; keep one" in data.problems()
+
+
+def test_unknown_language_key(data):
+    data.add("alpha")
+    data.edit("alpha", "es: Desafío de Alpha.,", "it: Sfida,  es: Desafío de Alpha.,")
+    assert data.problems() == ["case_studies/alpha.yml:22: challenge.it: unknown language 'it'; use one of: de, en, es, fr"]
+
+
+def test_lang_marker_is_the_only_attribute_list_allowed(data):
+    data.add("alpha")
+    data.edit("alpha", "en: Alpha context.", 'en: "The *Greenbook*{lang=en} and a {: .evil } class"')
+    (problem,) = data.problems()
+    assert problem.startswith("case_studies/alpha.yml:21: context.en: curly braces are only allowed as {lang=xx}")

@@ -1,0 +1,40 @@
+"""como_site.generated: generated pages written only when changed, stale ones removed, others kept."""
+from __future__ import annotations
+
+import os
+
+from como_site.generated import is_generated, sync_pages
+
+
+def test_write_only_changed_and_remove_stale(tmp_path, project):
+    import dataclasses
+
+    project = dataclasses.replace(project, root=tmp_path)
+    folder = tmp_path / "docs" / "de" / "case-studies"
+    page = folder / "a.md"
+    stale = folder / "sector" / "old.md"
+    hand_written = folder / "index.md"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("---\ntitle: x\ngenerated_from: case_studies/old.yml\n---\n", encoding="utf-8")
+    hand_written.write_text("---\ntitle: Fallstudien\n---\n\n# Fallstudien\n", encoding="utf-8")
+    text = "---\ntitle: A\ngenerated_from: case_studies/a.yml\n---\n\n# A\n"
+
+    first = sync_pages(project, {page: text})
+    assert first.written == [page] and first.removed == [stale]
+    assert not stale.parent.exists() and hand_written.exists()
+
+    os.utime(page, (1, 1))
+    second = sync_pages(project, {page: text})
+    assert second.written == [] and second.unchanged == 1
+    assert page.stat().st_mtime == 1                      # untouched, so watchers see no change
+
+    third = sync_pages(project, {page: text.replace("# A", "# B")})
+    assert third.written == [page]
+
+
+def test_is_generated_reads_front_matter_only(tmp_path):
+    generated = tmp_path / "g.md"
+    generated.write_text("---\ntitle: G\ngenerated_from: x\n---\n", encoding="utf-8")
+    mention = tmp_path / "m.md"
+    mention.write_text("---\ntitle: M\n---\n\ngenerated_from: in the body\n", encoding="utf-8")
+    assert is_generated(generated) and not is_generated(mention)
