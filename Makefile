@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 LANG_ONLY ?=
 
-.PHONY: site test serve new-case lock system-deps clean
+.PHONY: site test serve new-case i18n-status i18n-stamp lock system-deps clean
 
 $(VENV)/.site-deps: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,14 @@ system-deps:
 
 serve: $(VENV)/.site-deps
 	$(PY) -m como_site serve $(if $(LANG_ONLY),--lang $(LANG_ONLY))
+
+i18n-status: $(VENV)/.site-deps
+	$(PY) -m como_site i18n-status
+
+# After checking a translation against its updated source: make i18n-stamp FILES="docs/de/about.md ..."
+i18n-stamp: $(VENV)/.site-deps
+	@test -n "$(FILES)" || { echo 'Usage: make i18n-stamp FILES="docs/de/about.md case_studies/mireck.yml"'; exit 2; }
+	$(PY) -m como_site i18n-stamp $(FILES)
 
 new-case: $(VENV)/.site-deps
 	@test -n "$(ID)" || { echo "Usage: make new-case ID=my-cluster"; exit 2; }

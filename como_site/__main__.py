@@ -38,6 +38,39 @@ def _new_case(args: argparse.Namespace) -> int:
     return 0
 
 
+def _i18n_status(args: argparse.Namespace) -> int:
+    from como_site.casestudies.validate import load_case_studies
+    from como_site.project import load_project
+    from como_site.translations import all_statuses, report
+
+    project = load_project()
+    cases, problems = load_case_studies(project)
+    if problems:
+        raise ContentError(problems)
+    print(report(all_statuses(project, cases.records)))
+    return 0
+
+
+def _i18n_stamp(args: argparse.Namespace) -> int:
+    """Record that translations match the current source: pages by path, case files by path."""
+    from como_site.project import load_project
+    from como_site.translations import stamp_case, stamp_page
+
+    project = load_project()
+    for name in args.paths:
+        path = (Path.cwd() / name).resolve()
+        relative = path.relative_to(project.root)
+        if relative.parts[0] == "case_studies":
+            stamp_case(path, project.source_language, project.codes)
+        elif relative.parts[0] == "docs" and relative.parts[1] != project.source_language:
+            stamp_page(project, relative.parts[1], Path(*relative.parts[2:]).as_posix())
+        else:
+            print(f"{name}: not a translated page (docs/<lang>/...) or a case file (case_studies/...)", file=sys.stderr)
+            return 2
+        print(f"stamped {relative}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m como_site", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -54,6 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     scaffold = commands.add_parser("new-case", help="write a draft case-study file to fill in")
     scaffold.add_argument("id", help="the case's id: lowercase letters, digits, hyphens")
     scaffold.set_defaults(run=_new_case)
+    status = commands.add_parser("i18n-status", help="missing, outdated and current translations")
+    status.set_defaults(run=_i18n_status)
+    stamp = commands.add_parser("i18n-stamp", help="mark translations as matching their current source")
+    stamp.add_argument("paths", nargs="+", help="translated pages (docs/de/...) or case files")
+    stamp.set_defaults(run=_i18n_stamp)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -2,10 +2,13 @@
 
 Pages live at the same relative path in every language folder (docs/<lang>/<path>.md), and each language
 is served from /<lang>/, so a page's counterpart in another language is found from its path alone.
+A real translation is a file in the project's docs/<lang>/ (hand-written or generated from case data);
+a fallback page exists only in the build's staging copy and is never announced as an alternate.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from como_site.project import Project
 
@@ -16,7 +19,15 @@ class Alternate:
     name: str
     link: str        # relative to the page it is shown on
     url: str         # absolute
-    exists: bool     # False: the link goes to that language's home page instead
+    exists: bool     # a real translation (False: a fallback page or, if none, the language's home)
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    switcher: list[Alternate]
+    canonical: str
+    hreflang: list[tuple[str, str]] = field(default_factory=list)   # (hreflang, absolute URL)
+    noindex: bool = False
 
 
 def page_path_to_url(path: str) -> str:
@@ -29,14 +40,37 @@ def page_path_to_url(path: str) -> str:
     return stem + "/"
 
 
-def alternates(project: Project, current: str, path: str) -> list[Alternate]:
-    """The page `path` (e.g. 'clusters/index.md') as shown in language `current`, in every language."""
+def alternates(project: Project, current: str, path: str, built: set[str] | None = None) -> list[Alternate]:
+    """The page `path` (e.g. 'clusters/index.md') as shown in language `current`, in every language.
+    `built`: languages in which the build has the page (real or fallback); default: the real ones."""
     url = page_path_to_url(path)
     up = "../" * (url.count("/") + 1)
     result = []
     for language in project.languages:
         exists = (project.docs_dir / language.code / path).is_file()
-        target = url if exists else ""
+        target = url if exists or (built is not None and language.code in built) else ""
         result.append(Alternate(language.code, language.name, f"{up}{language.code}/{target}",
                                 f"{project.language_url(language.code)}{target}", exists))
     return result
+
+
+def page_links(project: Project, current: str, path: str, fallback_of: str | None) -> PageLinks:
+    """Switcher links, canonical URL and hreflang cluster of one page."""
+    built = set(project.codes)  # the build has every page in every language (fallbacks fill the gaps)
+    switcher = alternates(project, current, path, built)
+    url = page_path_to_url(path)
+    if fallback_of:
+        return PageLinks(switcher, f"{project.language_url(fallback_of)}{url}", noindex=True)
+    real = [alt for alt in switcher if alt.exists]
+    default = next((alt for alt in real if alt.lang == project.source_language), real[0] if real else None)
+    hreflang = [(alt.lang, alt.url) for alt in real]
+    if default:
+        hreflang.append(("x-default", default.url))
+    return PageLinks(switcher, f"{project.language_url(current)}{url}", hreflang)
+
+
+def home_links(project: Project) -> list[Alternate]:
+    """Each language's home page as absolute paths, for pages served at any address (the 404 page)."""
+    base = urlsplit(project.site_url).path
+    return [Alternate(language.code, language.name, f"{base}{language.code}/", project.language_url(language.code),
+                      True) for language in project.languages]

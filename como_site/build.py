@@ -15,8 +15,12 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from como_site.builders.mkdocs import LanguageBuild, build_language
+from como_site.fallbacks import stage_docs
 from como_site.generated import generate
+from como_site.labels import labels_for
+from como_site.postprocess import postprocess
 from como_site.project import Project, load_project
+from como_site.sitecheck import check_site
 from como_site.rootfiles import write_root_files
 
 
@@ -37,8 +41,10 @@ def _count_pages(site_dir: Path) -> int:
     return sum(1 for _ in site_dir.rglob("index.html"))
 
 
-def _build_languages(project: Project, languages: list[str], staging: Path, jobs: int) -> list[LanguageBuild]:
-    arguments = [(str(project.root), lang, str(staging / lang), project.language_url(lang)) for lang in languages]
+def _build_languages(project: Project, languages: list[str], docs_dir: Path, staging: Path,
+                     jobs: int) -> list[LanguageBuild]:
+    arguments = [(str(project.root), lang, str(staging / lang), project.language_url(lang), str(docs_dir))
+                 for lang in languages]
     if jobs == 1 or len(languages) == 1:
         return [build_language(*args) for args in arguments]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
@@ -59,8 +65,10 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
     generate(project)  # every content problem surfaces here, before any page is rendered
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
+    work = Path(tempfile.mkdtemp(prefix="como-build-"))
     try:
-        results = _build_languages(project, languages, staging, jobs)
+        docs_dir = stage_docs(project, labels_for(project), work)
+        results = _build_languages(project, languages, docs_dir, staging, jobs)
         failed = [result for result in results if not result.ok]
         if failed:
             lines = [f"[{result.language}] {message}" for result in failed for message in result.warnings]
@@ -69,11 +77,16 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
             for code in project.codes:
                 if code not in languages and (site_dir / code).is_dir():
                     shutil.copytree(site_dir / code, staging / code)
+        postprocess(project, staging, languages)
         present = [code for code in project.codes if (staging / code).is_dir()]
         write_root_files(project, staging, present)
+        faults = check_site(staging, project.site_url, present)
+        if faults:
+            raise BuildError("The built site has faults; nothing in site/ was changed.\n" + "\n".join(faults))
         _swap_in(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
     return BuildReport(site_dir, languages, time.perf_counter() - started, _count_pages(site_dir),
                        {result.language: result.warnings for result in results})
 

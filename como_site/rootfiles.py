@@ -5,6 +5,7 @@ The root page never redirects by itself: it offers the four languages, each name
 from __future__ import annotations
 
 from html import escape
+from urllib.parse import urlsplit
 from pathlib import Path
 
 from como_site.labels import labels_for
@@ -58,6 +59,35 @@ def chooser_html(project: Project, languages: list[str]) -> str:
 """
 
 
+def not_found_html(project: Project, languages: list[str]) -> str:
+    """The 404 page for addresses outside every language folder: each language says it in its own words.
+    Links are absolute paths, since the page is served at whatever address was not found."""
+    text = labels_for(project)
+    base = urlsplit(project.site_url).path
+    items = "\n".join(
+        f'    <li lang="{code}"><a href="{base}{code}/" hreflang="{code}"><strong>{escape(text.get("notfound.title", code))}'
+        f'</strong><span>{escape(project.language(code).name)}</span></a></li>' for code in languages)
+    return f"""<!doctype html>
+<html lang="{project.source_language}">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width,initial-scale=1">
+  <meta name="robots" content="noindex">
+  <title>404 – {escape(text.get("notfound.title", project.source_language))}</title>
+  <link rel="stylesheet" href="{base}assets/root.css">
+</head>
+<body>
+<main>
+  <h1>404</h1>
+  <ul>
+{items}
+  </ul>
+</main>
+</body>
+</html>
+"""
+
+
 def sitemap_index(project: Project, languages: list[str]) -> str:
     entries = "\n".join(f"  <sitemap><loc>{project.language_url(code)}sitemap.xml</loc></sitemap>"
                         for code in languages)
@@ -70,6 +100,7 @@ def write_root_files(project: Project, site_dir: Path, languages: list[str]) -> 
     (site_dir / "assets").mkdir(parents=True, exist_ok=True)
     (site_dir / "assets" / "root.css").write_text(ROOT_CSS, encoding="utf-8")
     (site_dir / "index.html").write_text(chooser_html(project, languages), encoding="utf-8")
+    (site_dir / "404.html").write_text(not_found_html(project, languages), encoding="utf-8")
     (site_dir / "sitemap.xml").write_text(sitemap_index(project, languages), encoding="utf-8")
     (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {project.site_url}sitemap.xml\n",
                                          encoding="utf-8")

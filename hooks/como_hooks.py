@@ -8,15 +8,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 
-from como_site.alternates import alternates  # noqa: E402
+from como_site.alternates import home_links, page_links  # noqa: E402
 from como_site.casestudies.render import OVERVIEW_MARKER, Renderer  # noqa: E402
 from como_site.casestudies.validate import CaseStudies, load_case_studies  # noqa: E402
 from como_site.company import fill_company  # noqa: E402
+from como_site.fallbacks import FALLBACK_KEY  # noqa: E402
 from como_site.generated import generate  # noqa: E402
-from como_site.problems import ContentError  # noqa: E402
 from como_site.labels import labels_for  # noqa: E402
+from como_site.notices import outdated_notice, language_offers  # noqa: E402
+from como_site.problems import ContentError  # noqa: E402
 from como_site.project import Project, project_at  # noqa: E402
+
+_cases: dict[Path, CaseStudies] = {}
 
 
 def _project(config) -> Project:
@@ -27,12 +32,24 @@ def _language(config) -> str:
     return config.theme["language"]
 
 
+def _one_language_build() -> bool:
+    """Our pipeline builds one language per run; a plain `mkdocs build` builds all in one run."""
+    return bool(os.environ.get("COMO_ONLY_LANGUAGE"))
+
+
 def _norm_path(page) -> str:
     """The page's path inside its language folder, e.g. 'clusters/index.md'."""
     return getattr(page.file, "norm_src_uri", page.file.src_uri)
 
 
-_cases: dict[Path, CaseStudies] = {}
+@event_priority(-200)  # after static-i18n (-100), which sets the language and extends the search languages
+def on_config(config):
+    """One language per run: its search index uses that language's stemmer only."""
+    if _one_language_build():
+        for name in ("search", "material/search"):
+            if name in config.plugins:
+                config.plugins[name].config.lang[:] = [_language(config)]  # in place: the index holds this list
+    return config
 
 
 def on_pre_build(config):
@@ -50,24 +67,42 @@ def on_pre_build(config):
     _cases[project.root] = cases
 
 
-def on_page_markdown(markdown, page, config, files):
+def on_env(env, config, files):
     project = _project(config)
+    env.globals["como_t"] = lambda key, **values: labels_for(project).get(key, _language(config), **values)
+    return env
+
+
+def on_page_markdown(markdown, page, config, files):
+    project, lang = _project(config), _language(config)
     if OVERVIEW_MARKER in markdown:
-        overview = Renderer(project, labels_for(project), _cases[project.root], _language(config)).overview()
-        markdown = markdown.replace(OVERVIEW_MARKER, overview)
-    filled, problems = fill_company(markdown, project.company, _language(config), labels_for(project),
-                                    f"docs/{page.file.src_uri}")
+        markdown = markdown.replace(OVERVIEW_MARKER,
+                                    Renderer(project, labels_for(project), _cases[project.root], lang).overview())
+    filled, problems = fill_company(markdown, project.company, lang, labels_for(project), f"docs/{page.file.src_uri}")
     if problems:
         raise PluginError("\n".join(str(problem) for problem in problems))
+    if _one_language_build() and not page.meta.get(FALLBACK_KEY):
+        notice = outdated_notice(project, labels_for(project), lang, _norm_path(page))
+        if notice:
+            filled = notice + "\n\n" + filled
     return filled
 
 
 def on_page_context(context, page, config, nav):
-    # In a one-language build (our pipeline) static-i18n lists only that language: give the switcher
-    # a link to this same page in every language.
-    if os.environ.get("COMO_ONLY_LANGUAGE"):
-        config.extra["alternate"] = [
-            {"lang": alt.lang, "name": alt.name, "link": alt.link, "url": alt.url}
-            for alt in alternates(_project(config), _language(config), _norm_path(page))
-        ]
+    if not _one_language_build():
+        return context   # static-i18n's own switcher serves the all-in-one build
+    project, lang = _project(config), _language(config)
+    links = page_links(project, lang, _norm_path(page), page.meta.get(FALLBACK_KEY))
+    config.extra["alternate"] = [vars(alt) for alt in links.switcher]
+    context["como_head"] = links
+    context["como_offers"] = language_offers(project, labels_for(project), lang, links.switcher)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html" and _one_language_build():
+        project = _project(config)
+        config.extra["alternate"] = [vars(alt) for alt in home_links(project)]
+        context["como_head"] = None
+        context["como_offers"] = {}
     return context

@@ -30,7 +30,8 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_language(root: str, language: str, site_dir: str, site_url: str, dirty: bool = False) -> LanguageBuild:
+def build_language(root: str, language: str, site_dir: str, site_url: str, docs_dir: str | None = None,
+                   dirty: bool = False) -> LanguageBuild:
     """Run a strict MkDocs build of one language; warnings are returned, never swallowed."""
     saved = {name: os.environ.get(name) for name in ("COMO_ONLY_LANGUAGE", "COMO_PREGENERATED")}
     os.environ["COMO_ONLY_LANGUAGE"] = language
@@ -45,7 +46,9 @@ def build_language(root: str, language: str, site_dir: str, site_url: str, dirty
     mkdocs_logger.setLevel(logging.INFO)
     mkdocs_logger.propagate = False
     try:
-        config = load_config(str(Path(root) / "mkdocs.yml"), site_dir=site_dir, site_url=site_url, strict=True)
+        overrides = {"docs_dir": docs_dir} if docs_dir else {}
+        config = load_config(str(Path(root) / "mkdocs.yml"), site_dir=site_dir, site_url=site_url, strict=True,
+                             **overrides)
         build(config, dirty=dirty)
         return LanguageBuild(language, collector.messages, ok=True)
     except (Abort, MkDocsException) as error:

@@ -78,6 +78,7 @@ class CaseStudy:
     figures: tuple[Figure, ...] = ()
     sources: tuple[Source, ...] = ()
     images: tuple[Image, ...] = field(default_factory=tuple)
+    translated_from: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def published(self) -> bool:
@@ -104,4 +105,5 @@ class CaseStudy:
             sources=tuple(Source(s["id"], Text.from_data(s["title"]), Text.from_data(s["publisher"]), s["url"],
                                  s.get("date"), s.get("accessed"), s.get("language")) for s in data["sources"]),
             images=tuple(Image(i["file"], Text.from_data(i["alt"]), i["credit"]) for i in data.get("images", ())),
+            translated_from=data.get("translated_from", {}),
         )

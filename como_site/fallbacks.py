@@ -1,0 +1,63 @@
+"""Honest fallback pages for translations that do not exist yet.
+
+Where a page exists only in the source language, each other language gets a page whose interface and
+notice are in that language and whose untranslated body sits in an element marked with the source
+language. Fallbacks are written into a staging copy of docs/ that only the build sees, never into the
+editors' working tree, so nothing generated can be committed by mistake.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import yaml
+
+from como_site.labels import Labels
+from como_site.project import Project
+from como_site.translations import FRONT_MATTER, front_matter, source_pages
+
+FALLBACK_KEY = "fallback_of"
+
+
+def missing_translations(project: Project) -> list[tuple[str, str]]:
+    """(language, page path) for every source page that a language lacks."""
+    return [(lang, path) for path in source_pages(project) for lang in project.codes
+            if lang != project.source_language and not (project.docs_dir / lang / path).is_file()]
+
+
+def fallback_page(project: Project, labels: Labels, lang: str, path: str) -> str:
+    source = project.source_language
+    text = (project.docs_dir / source / path).read_text(encoding="utf-8")
+    meta = front_matter(text)
+    match = FRONT_MATTER.match(text)
+    body = text[match.end():] if match else text
+    fields = {"title": meta.get("title", path), "description": meta.get("description", ""),
+              FALLBACK_KEY: source, "generated_from": f"docs/{source}/{path}"}
+    notice = labels.get("fallback.notice", lang, language=labels.get(f"language.{lang}.in", lang),
+                        original=labels.get(f"language.{source}.original", lang))
+    return ("---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+            f'!!! info "{labels.get("fallback.title", lang)}"\n\n    {notice}\n\n'
+            f'<div lang="{source}" markdown>\n\n{body.strip()}\n\n</div>\n')
+
+
+def stage_docs(project: Project, labels: Labels, staging: Path) -> Path:
+    """docs/ as the build should see it: the project's docs/ itself, or, when translations are
+    missing, a hard-linked copy of it in `staging` with the fallback pages added."""
+    missing = missing_translations(project)
+    if not missing:
+        return project.docs_dir
+    docs = staging / "docs"
+    shutil.copytree(project.docs_dir, docs, copy_function=_link_or_copy)
+    for lang, path in missing:
+        target = docs / lang / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(fallback_page(project, labels, lang, path), encoding="utf-8")
+    return docs
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

@@ -1,0 +1,72 @@
+"""Check the built site the way search engines and visitors meet it; every fault names the page.
+
+Faults: a page whose <html lang> is not its folder's language; an hreflang link that is relative, or not
+returned by the page it points to; a missing x-default; a canonical link to a page that does not exist;
+two pages of one language with the same <title>; a page without a meta description.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from como_site.htmlhead import Head, read_head
+
+
+def url_to_file(site_dir: Path, site_url: str, url: str) -> Path | None:
+    """The file in site_dir that serves an absolute URL of the site (None: not on this site)."""
+    if not url.startswith(site_url):
+        return None
+    relative = url[len(site_url):].split("#")[0]
+    if relative == "" or relative.endswith("/"):
+        return site_dir / relative / "index.html"
+    return site_dir / relative
+
+
+def check_site(site_dir: Path, site_url: str, languages: list[str]) -> list[str]:
+    heads: dict[Path, Head] = {}
+    for lang in languages:
+        for page in sorted((site_dir / lang).rglob("*.html")):
+            heads[page] = read_head(page)
+    faults: list[str] = []
+
+    def fault(page: Path, message: str) -> None:
+        faults.append(f"{page.relative_to(site_dir).as_posix()}: {message}")
+
+    titles: dict[tuple[str, str], list[Path]] = defaultdict(list)
+    for page, head in heads.items():
+        lang = page.relative_to(site_dir).parts[0]
+        if head.lang != lang:
+            fault(page, f'<html lang="{head.lang}"> does not match its folder ({lang})')
+        if not head.description:
+            fault(page, "no meta description (add `description:` to the page's front matter)")
+        titles[(lang, head.title)].append(page)
+        if page.name == "404.html":
+            continue
+        if not head.canonical:
+            fault(page, "no canonical link")
+        elif (target := url_to_file(site_dir, site_url, head.canonical)) is None or not target.is_file():
+            fault(page, f"canonical link points to a missing page: {head.canonical}")
+        for href in head.relative_hreflang:
+            fault(page, f"hreflang link is relative (must be absolute): {href}")
+        if head.noindex:
+            if head.hreflang:
+                fault(page, "a page excluded from search (noindex) must not announce alternates")
+            continue
+        if head.hreflang and "x-default" not in head.hreflang:
+            fault(page, "hreflang links without x-default")
+        if head.hreflang.get(lang) != head.canonical:
+            fault(page, f"hreflang links do not list the page itself ({lang} -> {head.canonical})")
+        for code, href in head.hreflang.items():
+            if code == "x-default" or href in head.relative_hreflang:
+                continue
+            target = url_to_file(site_dir, site_url, href)
+            other = heads.get(target) if target else None
+            if other is None:
+                fault(page, f"hreflang {code} points to a missing page: {href}")
+            elif other.hreflang.get(lang) != head.canonical:
+                fault(page, f"hreflang {code} is not reciprocal: {href} does not link back to {head.canonical}")
+    for (lang, title), pages in titles.items():
+        if len(pages) > 1:
+            for page in pages:
+                fault(page, f'title "{title}" is used by {len(pages)} pages in {lang}')
+    return faults

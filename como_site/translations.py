@@ -1,0 +1,141 @@
+"""Translation status: which pages and case-study fields are missing, outdated or current per language.
+
+A translation records the version of its source it was made from as a short content hash: `source_hash:`
+in a page's front matter, `translated_from: {<lang>: {<field>: hash}}` in a case file. When the source
+changes, its hash changes and the translation shows as outdated until a translator checks it and runs
+`make i18n-stamp` (which records the new hash).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from como_site.casestudies.model import TEXT_FIELDS, CaseStudy
+from como_site.project import Project
+
+SOURCE_HASH_KEY = "source_hash"
+FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
+
+
+@dataclass(frozen=True, order=True)
+class Status:
+    item: str        # docs-relative page path, or case file + field
+    lang: str
+    state: str       # missing | outdated | current
+    note: str = ""
+
+
+def content_hash(text: str) -> str:
+    normalised = "\n".join(line.rstrip() for line in text.strip().splitlines())
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:12]
+
+
+def front_matter(text: str) -> dict:
+    match = FRONT_MATTER.match(text)
+    return (yaml.safe_load(match.group(1)) or {}) if match else {}
+
+
+def source_pages(project: Project) -> list[str]:
+    """Hand-written pages of the source language (generated ones have their own status)."""
+    base = project.docs_dir / project.source_language
+    pages = []
+    for path in sorted(base.rglob("*.md")):
+        if "generated_from" not in front_matter(path.read_text(encoding="utf-8")):
+            pages.append(path.relative_to(base).as_posix())
+    return pages
+
+
+def page_hash(project: Project, path: str) -> str:
+    return content_hash((project.docs_dir / project.source_language / path).read_text(encoding="utf-8"))
+
+
+def page_status(project: Project, lang: str, path: str) -> Status:
+    target = project.docs_dir / lang / path
+    if not target.is_file():
+        return Status(path, lang, MISSING)
+    recorded = front_matter(target.read_text(encoding="utf-8")).get(SOURCE_HASH_KEY)
+    if recorded is None:
+        return Status(path, lang, OUTDATED, "no source_hash recorded")
+    if str(recorded) != page_hash(project, path):
+        return Status(path, lang, OUTDATED, "the source changed since")
+    return Status(path, lang, CURRENT)
+
+
+def case_field_texts(data: dict) -> dict[str, dict]:
+    """The translatable fields of a case file's data, by name."""
+    return {name: data[name] for name in (*TEXT_FIELDS, "region") if isinstance(data.get(name), dict)}
+
+
+def case_statuses(case: CaseStudy, source: str, languages: tuple[str, ...]) -> list[Status]:
+    statuses = []
+    for name, text in case.texts.items():
+        source_text = text.get(source) or ""
+        for lang in languages:
+            if lang == source:
+                continue
+            item = f"{case.path}#{name}"
+            if not text.get(lang):
+                statuses.append(Status(item, lang, MISSING))
+                continue
+            recorded = case.translated_from.get(lang, {}).get(name)
+            if recorded is None:
+                statuses.append(Status(item, lang, OUTDATED, "no hash under translated_from"))
+            elif recorded != content_hash(source_text):
+                statuses.append(Status(item, lang, OUTDATED, "the source changed since"))
+            else:
+                statuses.append(Status(item, lang, CURRENT))
+    return statuses
+
+
+def all_statuses(project: Project, cases: tuple[CaseStudy, ...]) -> list[Status]:
+    statuses = [page_status(project, lang, path) for path in source_pages(project)
+                for lang in project.codes if lang != project.source_language]
+    for case in cases:
+        statuses.extend(case_statuses(case, project.source_language, project.codes))
+    return statuses
+
+
+def report(statuses: list[Status]) -> str:
+    lines = [f"{'language':8} {'state':9} item"]
+    for status in sorted(statuses, key=lambda s: (s.item, s.lang)):
+        note = f"  ({status.note})" if status.note else ""
+        lines.append(f"{status.lang:8} {status.state:9} {status.item}{note}")
+    counts = {state: sum(1 for s in statuses if s.state == state) for state in (CURRENT, OUTDATED, MISSING)}
+    lines.append(", ".join(f"{count} {state}" for state, count in counts.items()))
+    return "\n".join(lines)
+
+
+# -- stamping: record that a translation matches the current source ------------------------------------
+
+def stamp_page(project: Project, lang: str, path: str) -> None:
+    target = project.docs_dir / lang / path
+    text = target.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    line = f'{SOURCE_HASH_KEY}: "{page_hash(project, path)}"\n'
+    if not match:
+        target.write_text(f"---\n{line}---\n\n{text}", encoding="utf-8")
+        return
+    head = re.sub(rf"^{SOURCE_HASH_KEY}:.*\n", "", match.group(1), flags=re.MULTILINE)
+    target.write_text(f"---\n{head}{line}---\n{text[match.end():]}", encoding="utf-8")
+
+
+def stamp_case(path: Path, source: str, languages: tuple[str, ...]) -> None:
+    """Rewrite the `translated_from:` block at the end of a case file with the current hashes."""
+    text = path.read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    block = ["translated_from:   # written by `make i18n-stamp`: the source version each translation matches"]
+    for lang in languages:
+        if lang == source:
+            continue
+        hashes = {name: content_hash(fields.get(source, "")) for name, fields in case_field_texts(data).items()
+                  if fields.get(lang)}
+        if hashes:
+            pairs = ", ".join(f'{name}: "{value}"' for name, value in hashes.items())
+            block.append(f"  {lang}: {{{pairs}}}")
+    body = re.split(r"^translated_from:.*$", text, maxsplit=1, flags=re.MULTILINE)[0].rstrip("\n")
+    path.write_text(body + "\n\n" + "\n".join(block) + "\n", encoding="utf-8")
