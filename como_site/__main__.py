@@ -7,11 +7,17 @@ from pathlib import Path
 
 from como_site.build import BuildError, build_site
 from como_site.problems import ContentError
+from como_site.project import ROOT, load_project
+
+
+def _root() -> Path:
+    """The project in the current folder (a copy, a test project), else this repository."""
+    return Path.cwd() if (Path.cwd() / "mkdocs.yml").is_file() else ROOT
 
 
 def _build(args: argparse.Namespace) -> int:
     languages = args.lang.split(",") if args.lang else None
-    report = build_site(site_dir=Path(args.site_dir) if args.site_dir else None, site_url=args.site_url,
+    report = build_site(root=_root(), site_dir=Path(args.site_dir) if args.site_dir else None, site_url=args.site_url,
                         languages=languages, jobs=args.jobs)
     print(f"Built {report.pages} pages in {', '.join(report.languages)} into {report.site_dir} "
           f"in {report.seconds:.1f} s")
@@ -21,16 +27,15 @@ def _build(args: argparse.Namespace) -> int:
 def _serve(args: argparse.Namespace) -> int:
     from como_site.serve import serve
 
-    serve(languages=args.lang.split(",") if args.lang else None, port=args.port)
+    serve(root=_root(), languages=args.lang.split(",") if args.lang else None, port=args.port)
     return 0
 
 
 def _new_case(args: argparse.Namespace) -> int:
     from como_site.casestudies.scaffold import new_case
-    from como_site.project import load_project
 
     try:
-        path = new_case(load_project(), args.id)
+        path = new_case(load_project(_root()), args.id)
     except (ValueError, FileExistsError) as error:
         print(error, file=sys.stderr)
         return 2
@@ -40,10 +45,9 @@ def _new_case(args: argparse.Namespace) -> int:
 
 def _i18n_status(args: argparse.Namespace) -> int:
     from como_site.casestudies.validate import load_case_studies
-    from como_site.project import load_project
     from como_site.translations import all_statuses, report
 
-    project = load_project()
+    project = load_project(_root())
     cases, problems = load_case_studies(project)
     if problems:
         raise ContentError(problems)
@@ -53,10 +57,9 @@ def _i18n_status(args: argparse.Namespace) -> int:
 
 def _i18n_stamp(args: argparse.Namespace) -> int:
     """Record that translations match the current source: pages by path, case files by path."""
-    from como_site.project import load_project
     from como_site.translations import stamp_case, stamp_page
 
-    project = load_project()
+    project = load_project(_root())
     for name in args.paths:
         path = (Path.cwd() / name).resolve()
         relative = path.relative_to(project.root)

@@ -19,7 +19,7 @@ from como_site.fallbacks import stage_docs
 from como_site.generated import generate
 from como_site.labels import labels_for
 from como_site.postprocess import postprocess
-from como_site.project import Project, load_project
+from como_site.project import ROOT, Project, load_project
 from como_site.sitecheck import check_site
 from como_site.rootfiles import write_root_files
 
@@ -57,7 +57,7 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
     """Build `languages` (default: all) into site_dir; with keep_other_languages (the preview's
     incremental rebuild) the other languages already in site_dir are carried over unchanged."""
     started = time.perf_counter()
-    project = load_project(root, site_url) if root else load_project(site_url=site_url)
+    project = load_project(root or ROOT, site_url)
     site_dir = (site_dir or project.root / "site").resolve()
     languages = languages or list(project.codes)
     jobs = jobs or min(len(languages), os.cpu_count() or 1)

@@ -39,10 +39,10 @@ def affected_languages(root: Path, changed: set[Path], languages: list[str]) -> 
     return [lang for lang in languages if lang in touched]
 
 
-def serve(languages: list[str] | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(root: Path, languages: list[str] | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
     from mkdocs.livereload import LiveReloadServer
 
-    project = load_project()
+    project = load_project(root)
     languages = languages or list(project.codes)
     site_dir = Path(tempfile.mkdtemp(prefix="como-preview-")) / "site"
     url = f"http://{host}:{port}/"
@@ -51,7 +51,7 @@ def serve(languages: list[str] | None = None, host: str = "127.0.0.1", port: int
     def rebuild(which: list[str]) -> None:
         started = time.perf_counter()
         try:
-            build_site(site_dir=site_dir, site_url=url, languages=which, keep_other_languages=True)
+            build_site(root=project.root, site_dir=site_dir, site_url=url, languages=which, keep_other_languages=True)
             print(f"Rebuilt {', '.join(which)} in {time.perf_counter() - started:.1f} s", flush=True)
         except (ContentError, BuildError) as error:
             print(error, flush=True)

@@ -1,0 +1,79 @@
+"""como_site.sitecheck: passes on the real site, names the page for each planted fault."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from como_site.sitecheck import check_site
+from tests.conftest import LANGUAGES
+
+
+@pytest.fixture
+def site_copy(built_site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(built_site, copy)
+    return copy
+
+
+def check(site, project):
+    return check_site(site, project.site_url, list(LANGUAGES))
+
+
+def plant(site, relative: str, old: str, new: str) -> None:
+    path = site / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_real_site_passes(built_site, project):
+    assert check(built_site, project) == []
+
+
+def test_wrong_html_lang(site_copy, project):
+    plant(site_copy, "fr/about/index.html", '<html lang="fr"', '<html lang="en"')
+    assert check(site_copy, project) == ['fr/about/index.html: <html lang="en"> does not match its folder (fr)']
+
+
+def test_relative_hreflang(site_copy, project):
+    plant(site_copy, "de/about/index.html", f'hreflang="es" href="{project.site_url}es/about/"',
+          'hreflang="es" href="../../es/about/"')
+    faults = check(site_copy, project)
+    assert "de/about/index.html: hreflang link is relative (must be absolute): ../../es/about/" in faults
+
+
+def test_non_reciprocal_hreflang(site_copy, project):
+    plant(site_copy, "es/about/index.html", f'<link rel="alternate" hreflang="de" href="{project.site_url}de/about/">', "")
+    assert check(site_copy, project) == [
+        f"de/about/index.html: hreflang es is not reciprocal: {project.site_url}es/about/ does not link back to "
+        f"{project.site_url}de/about/"]
+
+
+def test_missing_x_default(site_copy, project):
+    plant(site_copy, "en/privacy/index.html", f'<link rel="alternate" hreflang="x-default" href="{project.site_url}en/privacy/">', "")
+    assert check(site_copy, project) == ["en/privacy/index.html: hreflang links without x-default"]
+
+
+def test_canonical_to_missing_page(site_copy, project):
+    plant(site_copy, "es/services/index.html", f'rel="canonical" href="{project.site_url}es/services/"',
+          f'rel="canonical" href="{project.site_url}es/servicios/"')
+    faults = check(site_copy, project)
+    assert f"es/services/index.html: canonical link points to a missing page: {project.site_url}es/servicios/" in faults
+
+
+def test_duplicate_title(site_copy, project):
+    title = "<title>Impressum"
+    plant(site_copy, "de/privacy/index.html", "<title>Datenschutzerklärung", title)
+    faults = check(site_copy, project)
+    assert any(f.startswith("de/privacy/index.html: title \"Impressum") for f in faults)
+    assert any(f.startswith("de/legal-notice/index.html: title \"Impressum") for f in faults)
+
+
+def test_missing_meta_description(site_copy, project):
+    path = site_copy / "fr" / "index.html"
+    text = path.read_text(encoding="utf-8")
+    start = text.index('<meta name="description"')
+    path.write_text(text[:start] + text[text.index(">", start) + 1:], encoding="utf-8")
+    assert check(site_copy, project) == [
+        "fr/index.html: no meta description (add `description:` to the page's front matter)"]
