@@ -74,6 +74,18 @@ def _i18n_stamp(args: argparse.Namespace) -> int:
     return 0
 
 
+def _nginx_conf(args: argparse.Namespace) -> int:
+    from como_site.hosting import HostingRules, nginx_server_block
+
+    project = load_project(_root())
+    site_dir = Path(args.site_dir) if args.site_dir else project.root / "site"
+    if not (site_dir / "index.html").is_file():
+        print(f"{site_dir} holds no built site: run `make site` first", file=sys.stderr)
+        return 2
+    print(nginx_server_block(HostingRules.for_site(project, site_dir, project.https_redirect)), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m como_site", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -95,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     stamp = commands.add_parser("i18n-stamp", help="mark translations as matching their current source")
     stamp.add_argument("paths", nargs="+", help="translated pages (docs/de/...) or case files")
     stamp.set_defaults(run=_i18n_stamp)
+    nginx = commands.add_parser("nginx-conf", help="print the nginx server block for the built site")
+    nginx.add_argument("--site-dir", help="the built site (default: site/)")
+    nginx.set_defaults(run=_nginx_conf)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

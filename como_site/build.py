@@ -17,6 +17,7 @@ from pathlib import Path
 from como_site.builders.mkdocs import LanguageBuild, build_language
 from como_site.fallbacks import stage_docs
 from como_site.generated import generate
+from como_site.hosting import write_hosting_files
 from como_site.labels import labels_for
 from como_site.postprocess import postprocess
 from como_site.project import ROOT, Project, load_project
@@ -80,6 +81,7 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
         postprocess(project, staging, languages)
         present = [code for code in project.codes if (staging / code).is_dir()]
         write_root_files(project, staging, present)
+        write_hosting_files(project, staging, present, project.https_redirect)
         faults = check_site(staging, project.site_url, present)
         if faults:
             raise BuildError("The built site has faults; nothing in site/ was changed.\n" + "\n".join(faults))

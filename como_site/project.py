@@ -29,6 +29,7 @@ class Project:
     source_language: str          # the language other languages translate from
     site_url: str                 # absolute, ends with "/"
     company: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
+    https_redirect: bool = False  # the web server sends http:// visitors to https://
 
     @property
     def docs_dir(self) -> Path:
@@ -102,6 +103,7 @@ def load_project(root: Path = ROOT, site_url: str | None = None) -> Project:
         source_language=source,
         site_url=url if url.endswith("/") else url + "/",
         company=dict(config.get("extra", {}).get("company", {})),
+        https_redirect=bool(config.get("extra", {}).get("hosting", {}).get("https_redirect", False)),
     )
 
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+import tempfile
 import textwrap
 from pathlib import Path
 
@@ -24,11 +25,15 @@ def project():
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The real site, built once by the real pipeline into a temporary folder."""
-    site_dir = tmp_path_factory.mktemp("real") / "site"
+def built_site() -> Path:
+    """The real site, built once by the real pipeline into a temporary folder that the web server's
+    unprivileged worker can read (pytest's own temporary folders are private to root)."""
+    base = Path(tempfile.mkdtemp(prefix="como-test-site-"))
+    base.chmod(0o755)
+    site_dir = base / "site"
     build_site(site_dir=site_dir)
-    return site_dir
+    yield site_dir
+    shutil.rmtree(base, ignore_errors=True)
 
 
 def source_pages(project) -> list[str]:
@@ -92,3 +97,12 @@ class TinyProject:
 @pytest.fixture
 def tiny_project(tmp_path) -> TinyProject:
     return TinyProject(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def server(built_site, project):
+    """Apache httpd serving the real site at the same path prefix as its public address."""
+    from tests.webserver import Apache, base_path
+
+    with Apache(built_site, base_path(project.site_url)) as apache:
+        yield apache

@@ -1,0 +1,167 @@
+"""Web-server configuration shipped with the site: Apache .htaccess files and an equivalent nginx block.
+
+One set of rules (security headers, a Content-Security-Policy that allows exactly the inline scripts the
+pages carry, by hash, caching, charset, compression, per-language 404 pages) rendered for both servers.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from como_site.project import Project
+
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
+FINGERPRINTED = r"\.[0-9a-f]{8}\.min\.(js|css)$"
+COMPRESSED_TYPES = ("text/html", "text/css", "text/plain", "text/xml", "text/javascript", "application/javascript",
+                    "application/json", "application/xml", "image/svg+xml")
+
+
+def inline_script_hashes(site_dir: Path) -> list[str]:
+    """CSP source expressions for every executable inline script in the site's pages."""
+    hashes = set()
+    for page in site_dir.rglob("*.html"):
+        for match in INLINE_SCRIPT.finditer(page.read_text(encoding="utf-8")):
+            attrs = match.group("attrs")
+            if "src=" in attrs or "application/json" in attrs:
+                continue  # external scripts are covered by 'self'; JSON data blocks never execute
+            digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
+            hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
+    return sorted(hashes)
+
+
+def content_security_policy(script_hashes: list[str]) -> str:
+    return "; ".join([
+        "default-src 'self'",
+        "script-src 'self' " + " ".join(script_hashes),
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+        "upgrade-insecure-requests",
+    ])
+
+
+@dataclass(frozen=True)
+class HostingRules:
+    base_path: str                   # URL path the site is served under, e.g. /wissen/
+    languages: tuple[str, ...]
+    headers: dict[str, str]
+    https_redirect: bool
+
+    @classmethod
+    def for_site(cls, project: Project, site_dir: Path, https_redirect: bool) -> "HostingRules":
+        csp = content_security_policy(inline_script_hashes(site_dir))
+        if not https_redirect:
+            csp = csp.replace("; upgrade-insecure-requests", "")
+        return cls(urlsplit(project.site_url).path, project.codes, {
+            "Content-Security-Policy": csp,
+            "X-Content-Type-Options": "nosniff",
+            "Referrer-Policy": "strict-origin-when-cross-origin",
+            "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+            "X-Frame-Options": "DENY",
+            "Cross-Origin-Opener-Policy": "same-origin",
+        }, https_redirect)
+
+
+def htaccess(rules: HostingRules) -> str:
+    headers = "\n".join(f'  Header always set {name} "{value}"' for name, value in rules.headers.items())
+    redirect = "" if rules.https_redirect else "# "
+    return f"""\
+# Apache configuration of the Como knowledge site, written by the build (como_site/hosting.py).
+# Needs AllowOverride All (or FileInfo, Indexes, Options) and mod_headers, mod_deflate, mod_rewrite, mod_mime.
+AddDefaultCharset utf-8
+AddCharset utf-8 .html .css .js .json .xml .svg .txt
+AddType text/javascript .js
+AddType application/json .json
+AddType application/xml .xml
+AddType image/svg+xml .svg
+Options -Indexes
+DirectoryIndex index.html
+ErrorDocument 404 {rules.base_path}404.html
+
+<IfModule mod_rewrite.c>
+  RewriteEngine On
+  # HTTPS redirect: on when mkdocs.yml sets extra.hosting.https_redirect: true
+  {redirect}RewriteCond %{{HTTPS}} !=on
+  {redirect}RewriteRule ^ https://%{{HTTP_HOST}}%{{REQUEST_URI}} [R=301,L]
+</IfModule>
+
+<IfModule mod_deflate.c>
+  AddOutputFilterByType DEFLATE {' '.join(COMPRESSED_TYPES)}
+</IfModule>
+
+<IfModule mod_headers.c>
+{headers}
+  # HTML and data change with every build: revalidate. Fingerprinted assets never change: cache for a year.
+  Header set Cache-Control "public, max-age=0, must-revalidate"
+  <FilesMatch "\\.(css|js|svg|png|jpe?g|webp|ico|woff2?)$">
+    Header set Cache-Control "public, max-age=86400"
+  </FilesMatch>
+  <FilesMatch "{FINGERPRINTED}">
+    Header set Cache-Control "public, max-age=31536000, immutable"
+  </FilesMatch>
+</IfModule>
+
+<FilesMatch "^\\.">
+  Require all denied
+</FilesMatch>
+"""
+
+
+def language_htaccess(rules: HostingRules, lang: str) -> str:
+    return (f"# Not-found pages in this folder's language (written by como_site/hosting.py).\n"
+            f"ErrorDocument 404 {rules.base_path}{lang}/404.html\n")
+
+
+def nginx_server_block(rules: HostingRules, web_root: str = "/var/www/html") -> str:
+    """The same rules for nginx; the contents of site/ go to <web_root><base_path>."""
+    prefix = rules.base_path
+    headers = "".join(f'        add_header {name} "{value}" always;\n' for name, value in rules.headers.items())
+
+    def location(match: str, cache: str, extra: str = "") -> str:
+        return (f"    location {match} {{\n{extra}{headers}"
+                f'        add_header Cache-Control "{cache}" always;\n    }}\n')
+
+    revalidate = "public, max-age=0, must-revalidate"
+    lines = [
+        "# nginx server block equivalent to the site's .htaccess (written by como_site/hosting.py).",
+        f"# Copy the contents of site/ to {web_root}{prefix}",
+        "server {",
+        "    listen 80;",
+        "    server_name _;",
+        f"    root {web_root};",
+        "    index index.html;",
+        "    charset utf-8;",
+        f"    charset_types {' '.join(COMPRESSED_TYPES)};",
+        "    gzip on;",
+        f"    gzip_types {' '.join(t for t in COMPRESSED_TYPES if t != 'text/html')};",
+        "    autoindex off;",
+    ]
+    if rules.https_redirect:
+        lines.append('    if ($scheme != "https") { return 301 https://$host$request_uri; }')
+    lines.append(r"    location ~ /\. { deny all; }")
+    body = "\n".join(lines) + "\n"
+    body += location(f"~* {FINGERPRINTED}", "public, max-age=31536000, immutable")
+    body += location(r"~* \.(css|js|svg|png|jpe?g|webp|ico|woff2?)$", "public, max-age=86400")
+    body += location(prefix, revalidate, f"        error_page 404 {prefix}404.html;\n")
+    for lang in rules.languages:
+        body += location(f"{prefix}{lang}/", revalidate, f"        error_page 404 {prefix}{lang}/404.html;\n")
+    return body + "}\n"
+
+
+def write_hosting_files(project: Project, site_dir: Path, languages: list[str], https_redirect: bool) -> HostingRules:
+    rules = HostingRules.for_site(project, site_dir, https_redirect)
+    (site_dir / ".htaccess").write_text(htaccess(rules), encoding="utf-8")
+    for lang in languages:
+        (site_dir / lang / ".htaccess").write_text(language_htaccess(rules, lang), encoding="utf-8")
+    return rules

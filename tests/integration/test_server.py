@@ -1,0 +1,71 @@
+"""The built site behind a real Apache httpd with our .htaccess: headers, 404s, caching, compression."""
+from __future__ import annotations
+
+import gzip
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.conftest import LANGUAGES
+
+
+def fetch(url: str, **headers: str):
+    request = urllib.request.Request(url, headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except urllib.error.HTTPError as error:
+        return error.code, dict(error.headers), error.read()
+
+
+def test_security_headers(server):
+    status, headers, _ = fetch(server.url + "de/")
+    assert status == 200
+    csp = headers["Content-Security-Policy"]
+    script_src = next(part for part in csp.split(";") if part.strip().startswith("script-src"))
+    assert "'unsafe-inline'" not in script_src and "'sha256-" in script_src
+    assert "frame-ancestors 'none'" in csp and "default-src 'self'" in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert "camera=()" in headers["Permissions-Policy"]
+    assert headers["Content-Type"] == "text/html; charset=utf-8"
+
+
+@pytest.mark.parametrize("lang,text", [("de", "Seite nicht gefunden"), ("en", "Page not found"),
+                                       ("es", "Página no encontrada"), ("fr", "Page introuvable")])
+def test_missing_page_gets_a_404_in_its_language(server, lang, text):
+    status, headers, body = fetch(server.url + f"{lang}/gibt/es/nicht/")
+    assert status == 404
+    assert f'<html lang="{lang}"' in body.decode("utf-8") and text in body.decode("utf-8")
+    assert "Content-Security-Policy" in headers
+
+
+def test_missing_page_outside_languages_gets_the_root_404(server):
+    status, _, body = fetch(server.url + "nowhere.html")
+    assert status == 404 and all(f'lang="{lang}"' in body.decode("utf-8") for lang in LANGUAGES)
+
+
+def test_caching(server, built_site):
+    _, html_headers, _ = fetch(server.url + "en/")
+    assert html_headers["Cache-Control"] == "public, max-age=0, must-revalidate"
+    bundle = next((built_site / "en" / "assets" / "javascripts").glob("bundle.*.min.js")).name
+    _, asset_headers, _ = fetch(server.url + f"en/assets/javascripts/{bundle}")
+    assert asset_headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert asset_headers["Content-Type"].startswith("text/javascript")
+    _, css_headers, _ = fetch(server.url + "en/assets/como.css")
+    assert css_headers["Cache-Control"] == "public, max-age=86400"
+
+
+def test_compression(server):
+    _, headers, body = fetch(server.url + "fr/search/search_index.json", **{"Accept-Encoding": "gzip"})
+    assert headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(body).startswith(b"{")
+
+
+def test_dotfiles_are_not_served(server):
+    assert fetch(server.url + ".htaccess")[0] == 403
+
+
+def test_no_directory_listing(server):
+    assert fetch(server.url + "de/assets/")[0] in (403, 404)

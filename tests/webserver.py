@@ -1,0 +1,88 @@
+"""A real Apache httpd (Debian's apache2) serving a built site on 127.0.0.1, honouring its .htaccess."""
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlsplit
+
+MODULES = Path("/usr/lib/apache2/modules")
+NEEDED = ["mpm_event", "authz_core", "mime", "dir", "alias", "headers", "deflate", "filter", "rewrite"]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Apache:
+    def __init__(self, site_dir: Path, base_path: str):
+        self.site_dir, self.base_path = site_dir, base_path
+        self.port = free_port()
+        self.work = Path(tempfile.mkdtemp(prefix="como-apache-"))
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def origin(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def url(self) -> str:
+        return f"{self.origin}{self.base_path}"
+
+    def config(self) -> str:
+        modules = "\n".join(f"LoadModule {name}_module {MODULES}/mod_{name}.so" for name in NEEDED)
+        return f"""\
+ServerRoot {self.work}
+PidFile {self.work}/httpd.pid
+Listen 127.0.0.1:{self.port}
+ServerName 127.0.0.1
+{modules}
+User nobody
+Group nogroup
+TypesConfig /etc/mime.types
+ErrorLog {self.work}/error.log
+LogLevel warn
+DocumentRoot {self.work}/empty
+Alias {self.base_path.rstrip('/')} {self.site_dir}
+<Directory {self.site_dir}>
+    AllowOverride All
+    Require all granted
+</Directory>
+"""
+
+    def __enter__(self) -> "Apache":
+        (self.work / "empty").mkdir()
+        (self.work / "httpd.conf").write_text(self.config(), encoding="utf-8")
+        self.process = subprocess.Popen(["/usr/sbin/apache2", "-f", str(self.work / "httpd.conf"), "-DFOREGROUND"],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"apache2 stopped: {self.process.stderr.read().decode()} {self.error_log()}")
+            try:
+                urllib.request.urlopen(self.url, timeout=1).close()
+                return self
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.1)
+        raise RuntimeError(f"apache2 did not answer on {self.url}: {self.error_log()}")
+
+    def error_log(self) -> str:
+        log = self.work / "error.log"
+        return log.read_text(encoding="utf-8") if log.exists() else ""
+
+    def __exit__(self, *exc) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def base_path(site_url: str) -> str:
+    return urlsplit(site_url).path
