@@ -6,13 +6,16 @@ from html import escape
 from como_site.alternates import Alternate, page_path_to_url
 from como_site.labels import Labels
 from como_site.project import Project
-from como_site.translations import OUTDATED, page_status
+from como_site.translations import OUTDATED, front_matter, page_status
 
 
 def outdated_notice(project: Project, labels: Labels, lang: str, path: str) -> str:
     """An admonition for a translation whose source changed after it was made ('' otherwise)."""
-    if lang == project.source_language or not (project.docs_dir / project.source_language / path).is_file():
+    source = project.docs_dir / project.source_language / path
+    if lang == project.source_language or not source.is_file():
         return ""
+    if "generated_from" in front_matter(source.read_text(encoding="utf-8")):
+        return ""  # generated from case data: its fields carry their own translation status
     if page_status(project, lang, path).state != OUTDATED:
         return ""
     url = page_path_to_url(path)

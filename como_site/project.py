@@ -108,6 +108,6 @@ def load_project(root: Path = ROOT, site_url: str | None = None) -> Project:
 
 
 @lru_cache(maxsize=None)
-def project_at(root: Path) -> Project:
-    """The project whose mkdocs.yml lies in `root`, read once per process."""
-    return load_project(root)
+def project_at(root: Path, site_url: str | None = None) -> Project:
+    """The project whose mkdocs.yml lies in `root` (served at `site_url`), read once per process."""
+    return load_project(root, site_url)

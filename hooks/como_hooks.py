@@ -25,7 +25,11 @@ _cases: dict[Path, CaseStudies] = {}
 
 
 def _project(config) -> Project:
-    return project_at(Path(config.config_file_path).parent)
+    """The project, at the address this build was given (a preview's differs from mkdocs.yml's)."""
+    site_url = None
+    if _one_language_build() and config.site_url:
+        site_url = config.site_url.removesuffix(f"{os.environ['COMO_ONLY_LANGUAGE']}/")
+    return project_at(Path(config.config_file_path).parent, site_url)
 
 
 def _language(config) -> str:

@@ -53,8 +53,7 @@ class TinyProject:
         (root / "case_studies").mkdir()
         shutil.copytree(ROOT / "case_studies" / "schema", root / "case_studies" / "schema")
         shutil.copy(ROOT / "case_studies" / "vocabularies.yml", root / "case_studies")
-        (root / "docs" / "assets").mkdir(parents=True)
-        shutil.copy(ROOT / "docs" / "assets" / "como.css", root / "docs" / "assets")
+        shutil.copytree(ROOT / "docs" / "assets", root / "docs" / "assets")
         self.config_text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         self.nav = ["index.md", {"Case studies": ["case-studies/index.md"]}]
         self.languages = list(load_project(ROOT).codes)

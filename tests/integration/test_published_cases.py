@@ -27,3 +27,9 @@ def test_mireck_card_on_overview(built_site, lang):
     overview = parse(built_site / lang / "case-studies" / "index.html")
     assert [a["href"] for a in overview.select("article.como-card h3 a:not(.headerlink)")] == ["mireck/"]
     assert overview.select_one("svg.como-map__svg title").get_text()
+
+
+@pytest.mark.parametrize("lang", ["de", "es", "fr"])
+def test_generated_pages_carry_no_false_outdated_notice(built_site, lang):
+    for page in (built_site / lang / "case-studies").rglob("index.html"):
+        assert not parse(page).select(".admonition.warning"), page

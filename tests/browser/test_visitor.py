@@ -1,0 +1,69 @@
+"""What a visitor does, in each language, in a real browser behind the real server."""
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import LANGUAGES
+
+PAGES = {"home": "", "service": "services/conception/", "case study": "case-studies/mireck/",
+         "overview": "case-studies/"}
+SEARCH_WORDS = {"de": "Wertschöpfungskette", "en": "supply chain", "es": "cadena de valor", "fr": "chaîne de valeur"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_cleanly(visit, lang, name):
+    visitor = visit(f"{lang}/{PAGES[name]}")
+    assert visitor.page.locator("html").get_attribute("lang") == lang
+    assert visitor.page.locator("article h1").first.is_visible()
+    visitor.assert_clean()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_switcher_lands_on_the_same_page(visit, lang):
+    other = "fr" if lang != "fr" else "de"
+    visitor = visit(f"{lang}/services/conception/")
+    visitor.page.hover(".md-header__option .md-select")
+    visitor.page.click(f"a.md-select__link[hreflang={other}]")
+    visitor.page.wait_for_url(f"**/{other}/services/conception/")
+    assert visitor.page.locator("html").get_attribute("lang") == other
+    visitor.assert_clean()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_search_finds_pages_in_the_same_language(visit, server, lang):
+    visitor = visit(f"{lang}/")
+    page = visitor.page
+    page.click(".md-search__input")
+    page.locator(".md-search__input").press_sequentially(SEARCH_WORDS[lang], delay=20)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert hrefs and all(href.startswith(f"{server.url}{lang}/") for href in hrefs), hrefs
+    visitor.assert_clean()
+
+
+def test_language_banner_offers_preferred_language_once(visit):
+    visitor = visit("de/services/", locale="fr-FR")
+    banner = visitor.page.locator(".como-lang-banner")
+    banner.wait_for(state="visible")
+    assert banner.get_attribute("lang") == "fr"
+    assert banner.locator(".como-lang-banner__text").inner_text() == "Cette page existe aussi en français."
+    banner.locator(".como-lang-banner__dismiss").click()
+    assert banner.is_hidden()
+    visitor.page.reload(wait_until="networkidle")
+    assert visitor.page.locator(".como-lang-banner").is_hidden()
+    visitor.assert_clean()
+
+
+def test_language_banner_switch_goes_to_the_same_page(visit):
+    visitor = visit("en/clusters/", locale="es-ES")
+    visitor.page.locator(".como-lang-banner__switch").click()
+    visitor.page.wait_for_url("**/es/clusters/")
+    assert visitor.page.locator(".como-lang-banner").is_hidden()   # the choice is remembered
+    visitor.assert_clean()
+
+
+def test_no_banner_when_the_page_is_in_the_preferred_language(visit):
+    visitor = visit("fr/", locale="fr-FR")
+    assert visitor.page.locator(".como-lang-banner").is_hidden()
