@@ -86,6 +86,14 @@ def _nginx_conf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    from como_site.build import check_and_generate
+
+    check_and_generate(load_project(_root()))
+    print("No problems found.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m como_site", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -110,6 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     nginx = commands.add_parser("nginx-conf", help="print the nginx server block for the built site")
     nginx.add_argument("--site-dir", help="the built site (default: site/)")
     nginx.set_defaults(run=_nginx_conf)
+    check = commands.add_parser("check", help="check pages and case studies without building")
+    check.set_defaults(run=_check)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

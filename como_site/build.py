@@ -15,14 +15,26 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from como_site.builders.mkdocs import LanguageBuild, build_language
+from como_site.contentcheck import check_content
 from como_site.fallbacks import stage_docs
 from como_site.generated import generate
 from como_site.hosting import write_hosting_files
 from como_site.labels import labels_for
 from como_site.postprocess import postprocess
+from como_site.problems import ContentError, raise_if_any
 from como_site.project import ROOT, Project, load_project
 from como_site.sitecheck import check_site
 from como_site.rootfiles import write_root_files
+
+
+def check_and_generate(project: Project) -> None:
+    """Check pages and case data, reporting every problem of both at once; then write generated pages."""
+    problems = check_content(project)
+    try:
+        generate(project)
+    except ContentError as error:
+        problems += error.problems
+    raise_if_any(problems)
 
 
 class BuildError(Exception):
@@ -63,7 +75,7 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
     languages = languages or list(project.codes)
     jobs = jobs or min(len(languages), os.cpu_count() or 1)
 
-    generate(project)  # every content problem surfaces here, before any page is rendered
+    check_and_generate(project)  # every content problem surfaces here, before any page is rendered
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     work = Path(tempfile.mkdtemp(prefix="como-build-"))

@@ -1,0 +1,95 @@
+"""Mistakes editors make in pages, each reported as path:line before anything is built."""
+from __future__ import annotations
+
+import pytest
+
+from como_site.problems import ContentError
+
+PAGE = """\
+---
+title: Seite
+description: Eine Testseite.
+---
+
+# Seite
+
+{body}
+"""
+
+
+def problems_for(tiny_project, body: str = "", text: str | None = None) -> list[str]:
+    tiny_project.write("docs/de/index.md", text if text is not None else PAGE.format(body=body))
+    with pytest.raises(ContentError) as failure:
+        tiny_project.build()
+    assert not (tiny_project.root / "site").exists()
+    return str(failure.value).splitlines()
+
+
+def test_heading_level_jump(tiny_project):
+    assert problems_for(tiny_project, "Text.\n\n### Zu tief") == [
+        "docs/de/index.md:10: heading-increment: headings must go down one level at a time (# then ## then ###) "
+        "[Expected: h2; Actual: h3] (MD001)"]
+
+
+def test_image_without_alt_text(tiny_project):
+    tiny_project.write("docs/assets/bild.png", "png")
+    assert problems_for(tiny_project, "![](../assets/bild.png)") == [
+        "docs/de/index.md:8: image-alt-text: give the image a description for blind readers: "
+        "![what it shows](file.png) (MD045)"]
+
+
+def test_empty_link_text(tiny_project):
+    assert problems_for(tiny_project, "Mehr: [](index.md).") == [
+        "docs/de/index.md:8: empty-link-text: the link to index.md has no text: write what it leads to between "
+        "the brackets"]
+
+
+def test_http_link(tiny_project):
+    assert problems_for(tiny_project, "Siehe [die Quelle](http://example.org/x).") == [
+        "docs/de/index.md:8: https: http://example.org/x is not encrypted: use https://example.org/x"]
+
+
+def test_front_matter_not_yaml(tiny_project):
+    text = "---\ntitle: Seite: mit Doppelpunkt\ndescription: x\n---\n\n# Seite\n"
+    assert problems_for(tiny_project, text=text)[0].startswith(
+        "docs/de/index.md:2: front-matter: not valid YAML (mapping values are not allowed here)")
+
+
+def test_front_matter_missing_description(tiny_project):
+    assert problems_for(tiny_project, text="---\ntitle: Seite\n---\n\n# Seite\n") == [
+        "docs/de/index.md:3: front-matter.description: add `description:` to the front matter"]
+
+
+def test_nav_entry_without_page(tiny_project):
+    tiny_project.nav.append({"Leistungen": ["services/nope.md"]})
+    tiny_project.save_config()
+    lines = problems_for(tiny_project, "Text.")
+    assert len(lines) == 1 and lines[0].startswith("mkdocs.yml:")
+    assert lines[0].endswith(": nav: services/nope.md: docs/en/services/nope.md does not exist; create it or "
+                             "correct the entry")
+
+
+def test_translation_without_original(tiny_project):
+    tiny_project.write("docs/fr/orpheline.md", "---\ntitle: O\ndescription: O.\n---\n\n# O\n")
+    assert problems_for(tiny_project, "Text.") == [
+        "docs/fr/orpheline.md:1: translation: no original docs/en/orpheline.md for this page: write the en page "
+        "first, or move this file to the right name"]
+
+
+def test_all_problems_at_once_with_case_data(tiny_project):
+    tiny_project.add_case("beta").write_text(
+        (tiny_project.root / "case_studies" / "beta.yml").read_text(encoding="utf-8").replace("XK", "QQ"))
+    lines = problems_for(tiny_project, "### Zu tief\n\n[](index.md)")
+    assert [line.split(":")[0] for line in lines] == ["case_studies/beta.yml", "docs/de/index.md", "docs/de/index.md"]
+
+
+def test_failed_build_keeps_the_previous_site_byte_for_byte(tiny_project):
+    tiny_project.build()
+    site = tiny_project.root / "site"
+    before = {path: path.read_bytes() for path in site.rglob("*") if path.is_file()}
+    tiny_project.write("docs/es/index.md", "---\ntitle: Inicio\ndescription: Inicio.\n---\n\n# Inicio\n\n"
+                                           "[Roto](no-existe.md)\n")
+    with pytest.raises(Exception, match="es/index.md"):
+        tiny_project.build()
+    assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
+    assert not list(tiny_project.root.glob(".site-build-*"))
