@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 LANG_ONLY ?=
 
-.PHONY: site test serve new-case i18n-status i18n-stamp lock system-deps clean
+.PHONY: site test serve deploy new-case i18n-status i18n-stamp bench lock system-deps clean
 
 $(VENV)/.site-deps: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,15 @@ system-deps:
 
 serve: $(VENV)/.site-deps
 	$(PY) -m como_site serve $(if $(LANG_ONLY),--lang $(LANG_ONLY))
+
+# Build, then upload site/ with rsync: make deploy DEPLOY_TARGET=user@host:/var/www/html/wissen/ [DRY_RUN=1]
+deploy: site
+	@test -n "$(DEPLOY_TARGET)" || { echo "Set DEPLOY_TARGET, e.g. make deploy DEPLOY_TARGET=user@host:/var/www/html/wissen/"; exit 2; }
+	DRY_RUN=$(DRY_RUN) bash scripts/deploy.sh site "$(DEPLOY_TARGET)"
+
+# Build speed and size against the stock set-up (prints figures; see BENCHMARKS.md)
+bench: $(VENV)/.site-deps
+	$(PY) -m como_site.bench
 
 i18n-status: $(VENV)/.site-deps
 	$(PY) -m como_site i18n-status

@@ -27,15 +27,17 @@ def _snapshot(root: Path) -> dict[Path, float]:
     return files
 
 
-def affected_languages(root: Path, changed: set[Path], languages: list[str]) -> list[str]:
-    """Languages to rebuild for a set of changed files: a language's own folder, else all."""
+def affected_languages(root: Path, changed: set[Path], languages: list[str], source: str) -> list[str]:
+    """Languages to rebuild for a set of changed files: a translation's own language; everything for
+    the source language (fallback pages and outdated notices depend on it) and for shared files."""
     touched: set[str] = set()
     for path in changed:
         parts = path.relative_to(root).parts
-        if parts[0] == "docs" and len(parts) > 2 and parts[1] in languages:
-            touched.add(parts[1])
-        else:
+        translation = parts[0] == "docs" and len(parts) > 2 and parts[1] not in ("assets", source)
+        if not translation:
             return languages
+        if parts[1] in languages:
+            touched.add(parts[1])   # a language not being previewed needs no rebuild
     return [lang for lang in languages if lang in touched]
 
 
@@ -61,7 +63,7 @@ def serve(root: Path, languages: list[str] | None = None, host: str = "127.0.0.1
         changed = {path for path in files.keys() | state["files"].keys()
                    if files.get(path) != state["files"].get(path)}
         state["files"] = files
-        which = affected_languages(project.root, changed, languages)
+        which = affected_languages(project.root, changed, languages, project.source_language)
         if which:
             rebuild(which)
 

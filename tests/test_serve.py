@@ -1,0 +1,22 @@
+"""como_site.serve: which languages a preview rebuilds after an edit."""
+from pathlib import Path
+
+from como_site.serve import affected_languages
+
+ROOT = Path("/project")
+ALL = ["de", "en", "es", "fr"]
+
+
+def test_a_translation_rebuilds_its_language_only():
+    assert affected_languages(ROOT, {ROOT / "docs/fr/about.md"}, ALL, "en") == ["fr"]
+    assert affected_languages(ROOT, {ROOT / "docs/fr/a.md", ROOT / "docs/de/b.md"}, ALL, "en") == ["de", "fr"]
+
+
+def test_source_pages_and_shared_files_rebuild_everything():
+    assert affected_languages(ROOT, {ROOT / "docs/en/about.md"}, ALL, "en") == ALL
+    assert affected_languages(ROOT, {ROOT / "case_studies/mireck.yml"}, ALL, "en") == ALL
+    assert affected_languages(ROOT, {ROOT / "mkdocs.yml"}, ALL, "en") == ALL
+
+
+def test_one_language_preview_ignores_other_languages():
+    assert affected_languages(ROOT, {ROOT / "docs/fr/about.md"}, ["de"], "en") == []
