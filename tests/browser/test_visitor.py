@@ -67,3 +67,15 @@ def test_language_banner_switch_goes_to_the_same_page(visit):
 def test_no_banner_when_the_page_is_in_the_preferred_language(visit):
     visitor = visit("fr/", locale="fr-FR")
     assert visitor.page.locator(".como-lang-banner").is_hidden()
+
+
+def test_search_index_loads_only_when_search_is_opened(visit):
+    visitor = visit("es/clusters/")
+    page = visitor.page
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.reload(wait_until="networkidle")
+    assert not [url for url in requested if url.endswith("search_index.json")]
+    with page.expect_request(lambda request: request.url.endswith("/es/search/search_index.json")):
+        page.keyboard.press("/")
+    visitor.assert_clean()
