@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 LANG_ONLY ?=
 
-.PHONY: site test serve deploy new-case i18n-status i18n-stamp bench lock system-deps clean
+.PHONY: site test serve deploy new-case i18n-status i18n-stamp bench lighthouse lock system-deps clean
 
 $(VENV)/.site-deps: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ deploy: site
 # Build speed and size against the stock set-up (prints figures; see BENCHMARKS.md)
 bench: $(VENV)/.site-deps
 	$(PY) -m como_site.bench
+
+# Lighthouse scores of key pages in every language through Apache (a script, not a test)
+lighthouse: site system-deps
+	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	$(PY) scripts/lighthouse.py
 
 i18n-status: $(VENV)/.site-deps
 	$(PY) -m como_site i18n-status

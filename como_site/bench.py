@@ -1,8 +1,8 @@
 """Benchmark the site's build pipeline against a stock MkDocs set-up on synthetic corpora.
 
 Run `python -m como_site.bench [--pages M] [--cases N] [--repeat R] [--keep]`. It writes, in a temporary
-folder, two synthetic four-language projects: "4N" with M Markdown pages and N case studies per language,
-and "N" with a quarter of each. It then builds
+folder, two synthetic four-language projects: "4N" with M Markdown pages per language and N case studies
+(each in all languages), and "N" with a quarter of each. It then builds
 
   a) the 4N project with the project's pipeline (`python -m como_site build`),
   b) the same pages with a stock set-up (`mkdocs build`: Material defaults, plugins search and i18n),
@@ -286,7 +286,8 @@ def make_project(root: Path, pages: int, cases: int) -> list[Section]:
 
 
 def stock_config(sections: list[Section]) -> dict[str, Any]:
-    """A stock mkdocs.yml: Material with its defaults, plugins search and i18n, the same nav and Markdown."""
+    """A stock mkdocs.yml: Material with its defaults, plugins search and i18n, the same nav, and the same
+    Markdown extensions, so that both set-ups turn the same Markdown into the same content."""
     ours = read_mkdocs_config(ROOT / "mkdocs.yml")
     i18n = next(plugin["i18n"] for plugin in ours["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
     keys = ("locale", "name", "default", "site_name", "nav_translations")
@@ -320,6 +321,7 @@ class Measurement:
     pages: dict[str, int]          # built HTML pages per language
     output_bytes: int
     search_index: dict[str, int]   # bytes of search_index.json per language, or "merged" for one at the root
+    others_cpu: float              # CPU seconds the rest of the machine used meanwhile (noise on a shared machine)
 
 
 class BuildFailed(Exception):
@@ -351,6 +353,13 @@ def search_indexes(site: Path) -> dict[str, int]:
     return sizes
 
 
+def machine_cpu_seconds() -> float:
+    """CPU seconds every process of the machine has used since boot (Linux: /proc/stat)."""
+    fields = Path("/proc/stat").read_text(encoding="ascii").split("\n", 1)[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq = (int(value) for value in fields[:7])
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+
+
 def child_env() -> dict[str, str]:
     """The environment without the variables that would change what a build does."""
     return {name: value for name, value in os.environ.items() if name not in CHILD_ENV_DROPPED}
@@ -358,20 +367,21 @@ def child_env() -> dict[str, str]:
 
 def run_build(command: list[str], cwd: Path, site: Path, log: Path) -> Measurement:
     """Run one build as a fresh subprocess and measure it."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before, machine_before = resource.getrusage(resource.RUSAGE_CHILDREN), machine_cpu_seconds()
     started = time.perf_counter()
     with log.open("w", encoding="utf-8") as output:
         process = subprocess.Popen(command, cwd=cwd, env=child_env(), stdout=output, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)   # reaped by wait4: tell Popen, which would wait again
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    after, machine_after = resource.getrusage(resource.RUSAGE_CHILDREN), machine_cpu_seconds()
     if process.returncode != 0:
         raise BuildFailed(f"{' '.join(command)} (in {cwd}) exited with {process.returncode}:\n"
                           + log.read_text(encoding="utf-8")[-3000:])
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     size = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
-    return Measurement(wall, cpu, usage.ru_maxrss, count_pages(site), size, search_indexes(site))
+    others = max(0.0, machine_after - machine_before - cpu)
+    return Measurement(wall, cpu, usage.ru_maxrss, count_pages(site), size, search_indexes(site), others)
 
 
 @dataclass(frozen=True)
@@ -393,7 +403,8 @@ def measure(setup: Setup, run: int, work: Path, keep: bool) -> Measurement:
     site = work / "out" / name
     result = run_build(setup.command(site), setup.cwd, site, work / "logs" / f"{name}.log")
     print(f"  {setup.key} ({setup.size}) run {run}: {result.wall:6.1f} s wall, {result.cpu:6.1f} s CPU, "
-          f"{sum(result.pages.values())} pages", flush=True)
+          f"{sum(result.pages.values())} pages; other processes used {result.others_cpu:.1f} s CPU meanwhile",
+          flush=True)
     if not keep:
         shutil.rmtree(site)
     return result
@@ -429,6 +440,15 @@ def per_language(results: list[Measurement]) -> str:
     return ", ".join(f"{lang} {count}" for lang, count in results[0].pages.items())
 
 
+def background(results: dict[Setup, list[Measurement]]) -> str:
+    """How busy the rest of the machine was while the builds ran: the figures' noise."""
+    builds = [result for runs in results.values() for result in runs]
+    others, wall, cpus = sum(r.others_cpu for r in builds), sum(r.wall for r in builds), os.cpu_count() or 1
+    return (f"Other processes used {others:.0f} s CPU during the {wall:.0f} s of builds "
+            f"({100 * others / (wall * cpus):.0f} % of the machine's {cpus} CPUs): the higher, the noisier "
+            "the figures.")
+
+
 def report(setups: list[Setup], results: dict[Setup, list[Measurement]]) -> str:
     ours_large, stock_large, ours_small = setups
     ratio = median_wall(results[stock_large]) / median_wall(results[ours_large])
@@ -448,6 +468,7 @@ def report(setups: list[Setup], results: dict[Setup, list[Measurement]]) -> str:
         f"Growth factor a(4N)/a(N) of median wall time: {growth:.2f} (target at most {GROWTH_TARGET}: {verdict}).",
         f"Pages 4N: {per_language(results[ours_large])} (stock: {per_language(results[stock_large])}).",
         f"Pages N:  {per_language(results[ours_small])}.",
+        background(results),
     ])
 
 
@@ -478,7 +499,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    load_at_start = os.getloadavg()[0]
     work = Path(tempfile.mkdtemp(prefix="como-bench-"))
     try:
         (work / "logs").mkdir()
@@ -498,8 +518,6 @@ def main(argv: list[str] | None = None) -> int:
                 results[setup].append(measure(setup, run, work, args.keep))
         print()
         print(report(setups, results))
-        print(f"Load average (1 min) of the machine: {load_at_start:.2f} at the start, {os.getloadavg()[0]:.2f} at the end "
-              f"({os.cpu_count()} CPUs).")
     except BuildFailed as error:
         print(error, file=sys.stderr)
         return 1
