@@ -25,31 +25,18 @@ span{display:block;color:#3c4257;font-size:.95rem}
 """
 
 
-def chooser_html(project: Project, languages: list[str]) -> str:
-    text = labels_for(project)
-    source = project.source_language
-    alternates = "\n".join(
-        f'  <link rel="alternate" hreflang="{code}" href="{project.language_url(code)}">' for code in languages)
-    items = "\n".join(
-        f'    <li lang="{code}"><a href="{code}/" hreflang="{code}"><strong>{escape(project.language(code).name)}</strong>'
-        f'<span>{escape(text.get("chooser.prompt", code))}</span>'
-        f'<span>{escape(text.get("chooser.description", code))}</span></a></li>'
-        for code in languages)
+def _page(lang: str, title: str, head: str, heading: str, items: str) -> str:
     return f"""<!doctype html>
-<html lang="{source}">
+<html lang="{lang}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width,initial-scale=1">
-  <title>{escape(text.get("chooser.title", source))}</title>
-  <meta name="description" content="{escape(text.get("chooser.description", source))}">
-  <link rel="canonical" href="{project.site_url}">
-{alternates}
-  <link rel="alternate" hreflang="x-default" href="{project.site_url}">
-  <link rel="stylesheet" href="assets/root.css">
+  <title>{escape(title)}</title>
+{head}
 </head>
 <body>
 <main>
-  <h1>Como</h1>
+  <h1>{heading}</h1>
   <ul>
 {items}
   </ul>
@@ -57,6 +44,24 @@ def chooser_html(project: Project, languages: list[str]) -> str:
 </body>
 </html>
 """
+
+
+def chooser_html(project: Project, languages: list[str]) -> str:
+    """The site's root: the four languages, each named and described in its own language."""
+    text = labels_for(project)
+    source = project.source_language
+    head = "\n".join([
+        f'  <meta name="description" content="{escape(text.get("chooser.description", source))}">',
+        f'  <link rel="canonical" href="{project.site_url}">',
+        *(f'  <link rel="alternate" hreflang="{code}" href="{project.language_url(code)}">' for code in languages),
+        f'  <link rel="alternate" hreflang="x-default" href="{project.site_url}">',
+        '  <link rel="stylesheet" href="assets/root.css">'])
+    items = "\n".join(
+        f'    <li lang="{code}"><a href="{code}/" hreflang="{code}"><strong>{escape(project.language(code).name)}</strong>'
+        f'<span>{escape(text.get("chooser.prompt", code))}</span>'
+        f'<span>{escape(text.get("chooser.description", code))}</span></a></li>'
+        for code in languages)
+    return _page(source, text.get("chooser.title", source), head, "Como", items)
 
 
 def not_found_html(project: Project, languages: list[str]) -> str:
@@ -64,28 +69,12 @@ def not_found_html(project: Project, languages: list[str]) -> str:
     Links are absolute paths, since the page is served at whatever address was not found."""
     text = labels_for(project)
     base = urlsplit(project.site_url).path
+    head = f'  <meta name="robots" content="noindex">\n  <link rel="stylesheet" href="{base}assets/root.css">'
     items = "\n".join(
         f'    <li lang="{code}"><a href="{base}{code}/" hreflang="{code}"><strong>{escape(text.get("notfound.title", code))}'
         f'</strong><span>{escape(project.language(code).name)}</span></a></li>' for code in languages)
-    return f"""<!doctype html>
-<html lang="{project.source_language}">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width,initial-scale=1">
-  <meta name="robots" content="noindex">
-  <title>404 – {escape(text.get("notfound.title", project.source_language))}</title>
-  <link rel="stylesheet" href="{base}assets/root.css">
-</head>
-<body>
-<main>
-  <h1>404</h1>
-  <ul>
-{items}
-  </ul>
-</main>
-</body>
-</html>
-"""
+    title = f"404 – {text.get('notfound.title', project.source_language)}"
+    return _page(project.source_language, title, head, "404", items)
 
 
 def sitemap_index(project: Project, languages: list[str]) -> str:

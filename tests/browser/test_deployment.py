@@ -1,27 +1,35 @@
 """Sub-path deployment and the case-study facets, on sites built just for these tests."""
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
+from typing import Callable, Iterator
 
 import pytest
 
 from como_site.build import build_site
 from tests.conftest import TinyProject
-from tests.webserver import Apache, free_port
+from tests.webserver import Apache
+
+
+def build_and_serve(prefix: str, project_root: Callable[[Path], Path] | None = None) -> Iterator[Apache]:
+    """Build a site for http://127.0.0.1:<port><prefix> in a folder Apache's worker may read, serve it,
+    and remove it afterwards. `project_root` makes a project in that folder (default: the real one)."""
+    base = Path(tempfile.mkdtemp(prefix="como-served-"))
+    base.chmod(0o755)
+    server = Apache(base / "site", prefix)
+    root = project_root(base) if project_root else None
+    build_site(root=root, site_dir=base / "site", site_url=f"http://127.0.0.1:{server.port}{prefix}")
+    with server:
+        yield server
+    shutil.rmtree(base, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
 def prefixed_server():
     """The real site built for, and served under, another path prefix."""
-    base = Path(tempfile.mkdtemp(prefix="como-prefix-"))
-    base.chmod(0o755)
-    port = free_port()
-    build_site(site_dir=base / "site", site_url=f"http://127.0.0.1:{port}/intern/wissen/")
-    server = Apache(base / "site", "/intern/wissen/")
-    server.port = port
-    with server:
-        yield server
+    yield from build_and_serve("/intern/wissen/")
 
 
 def test_site_works_under_another_path_prefix(visit, prefixed_server):
@@ -37,20 +45,17 @@ def test_site_works_under_another_path_prefix(visit, prefixed_server):
     assert visitor.page.url.startswith(prefixed_server.url + "es/")
 
 
+def two_case_project(base: Path) -> Path:
+    project = TinyProject(base / "project")
+    for name in ("alpha", "beta"):
+        project.add_case(name)
+    return project.root
+
+
 @pytest.fixture(scope="module")
 def facet_server():
     """A tiny project with two fixture cases in different countries and sectors."""
-    root = Path(tempfile.mkdtemp(prefix="como-facets-"))
-    root.chmod(0o755)
-    project = TinyProject(root / "project")
-    for name in ("alpha", "beta"):
-        project.add_case(name)
-    port = free_port()
-    build_site(root=project.root, site_dir=root / "site", site_url=f"http://127.0.0.1:{port}/wissen/")
-    server = Apache(root / "site", "/wissen/")
-    server.port = port
-    with server:
-        yield server
+    yield from build_and_serve("/wissen/", two_case_project)
 
 
 def test_facets_filter_instantly_with_javascript(visit, facet_server):
