@@ -38,6 +38,7 @@ from como_site.translations import SOURCE_HASH_KEY, content_hash
 SECTION_SIZE = 10
 GROWTH_TARGET = 4.4
 CASE_COUNTRIES = ("KE", "XK", "CO", "VN", "MA", "PE", "GH", "ID")
+CACHE_DIR = ".cache"   # where the pipeline keeps results between builds (the Markdown lint, by content hash)
 CHILD_ENV_DROPPED = ("SITE_URL", "COMO_ONLY_LANGUAGE", "COMO_PREGENERATED")
 
 # Pseudo-text vocabulary per language: real words, random order, so stemmers and the index see realistic text.
@@ -386,10 +387,18 @@ def run_build(command: list[str], cwd: Path, site: Path, log: Path) -> Measureme
 
 @dataclass(frozen=True)
 class Setup:
-    key: str           # "a" or "b"
-    label: str
+    key: str           # "a": the project's pipeline, "b": the stock set-up
     size: str          # "4N" or "N"
     cwd: Path
+    cache: str = ""    # a only: "cold" (the project's cache folder removed first) or "warm" (kept from a build)
+
+    @property
+    def name(self) -> str:
+        return "-".join(part for part in (self.key, self.size, self.cache) if part)
+
+    @property
+    def label(self) -> str:
+        return f"a: como_site build, {self.cache} cache" if self.key == "a" else "b: stock mkdocs build"
 
     def command(self, site: Path) -> list[str]:
         if self.key == "a":
@@ -399,10 +408,12 @@ class Setup:
 
 def measure(setup: Setup, run: int, work: Path, keep: bool) -> Measurement:
     """Build once into a fresh folder; the folder is removed afterwards unless kept."""
-    name = f"{setup.key}-{setup.size}-{run}"
+    if setup.cache == "cold":
+        shutil.rmtree(setup.cwd / CACHE_DIR, ignore_errors=True)
+    name = f"{setup.name}-{run}"
     site = work / "out" / name
     result = run_build(setup.command(site), setup.cwd, site, work / "logs" / f"{name}.log")
-    print(f"  {setup.key} ({setup.size}) run {run}: {result.wall:6.1f} s wall, {result.cpu:6.1f} s CPU, "
+    print(f"  {setup.name:10} run {run}: {result.wall:6.1f} s wall, {result.cpu:6.1f} s CPU, "
           f"{sum(result.pages.values())} pages; other processes used {result.others_cpu:.1f} s CPU meanwhile",
           flush=True)
     if not keep:
@@ -420,7 +431,7 @@ def table_row(setup: Setup, results: list[Measurement]) -> list[str]:
     wall = median_wall(results)
     pages = sum(results[0].pages.values())
     indexes = ", ".join(f"{name} {size / 1e3:.0f}" for name, size in results[0].search_index.items())
-    return [f"{setup.key}: {setup.label}", setup.size, str(len(results)), f"{wall:.1f}",
+    return [setup.label, setup.size, str(len(results)), f"{wall:.1f}",
             f"{statistics.median(result.cpu for result in results):.1f}",
             f"{max(result.peak_kb for result in results) * 1024 / 1e6:.0f}", str(pages), f"{pages / wall:.1f}",
             f"{statistics.median(result.output_bytes for result in results) / 1e6:.1f}", indexes]
@@ -449,25 +460,38 @@ def background(results: dict[Setup, list[Measurement]]) -> str:
             "the figures.")
 
 
-def report(setups: list[Setup], results: dict[Setup, list[Measurement]]) -> str:
-    ours_large, stock_large, ours_small = setups
-    ratio = median_wall(results[stock_large]) / median_wall(results[ours_large])
-    growth = median_wall(results[ours_large]) / median_wall(results[ours_small])
+def runs_of(results: dict[Setup, list[Measurement]], key: str, size: str, cache: str = "") -> list[Measurement]:
+    return next(runs for setup, runs in results.items() if (setup.key, setup.size, setup.cache) == (key, size, cache))
+
+
+def comparisons(results: dict[Setup, list[Measurement]], cache: str) -> str:
+    """The ratio stock/pipeline at 4N and the pipeline's growth from N to 4N, for one cache state."""
+    large = median_wall(runs_of(results, "a", "4N", cache))
+    ratio = median_wall(runs_of(results, "b", "4N")) / large
+    growth = large / median_wall(runs_of(results, "a", "N", cache))
     verdict = "met" if growth <= GROWTH_TARGET else "NOT met"
+    return (f"{cache.capitalize()} cache: ratio b/a of median wall time at 4N: {ratio:.2f} "
+            f"({'stock is slower' if ratio > 1 else 'stock is faster'}); growth factor a(4N)/a(N) of median wall "
+            f"time: {growth:.2f} (target at most {GROWTH_TARGET}: {verdict}).")
+
+
+def report(results: dict[Setup, list[Measurement]]) -> str:
+    order = sorted(results, key=lambda setup: (setup.size != "4N", setup.key == "b", setup.cache))
     return "\n".join([
-        format_table([table_row(setup, results[setup]) for setup in setups]),
+        format_table([table_row(setup, results[setup]) for setup in order]),
         "",
         "wall s, CPU s, output MB: medians over the builds; CPU s = user + system time of the build command and",
         "  all its child processes. peak MB: the largest resident set reached by any single process of a build",
         "  (from wait4; concurrent worker processes add up, so the whole build can hold more at once).",
         "pages: HTML pages rendered from Markdown (no 404 pages, no root language chooser); pages/s = pages / wall s.",
-        "MB = 10^6 bytes, KB = 10^3 bytes.",
+        "MB = 10^6 bytes, KB = 10^3 bytes. cold cache: the project's .cache/ removed before the build (a fresh",
+        "  checkout); warm cache: kept from the build just before (an editor's rebuild; nothing changed).",
         "",
-        f"Ratio b/a of median wall time at 4N: {ratio:.2f} "
-        f"({'stock is slower' if ratio > 1 else 'stock is faster'}).",
-        f"Growth factor a(4N)/a(N) of median wall time: {growth:.2f} (target at most {GROWTH_TARGET}: {verdict}).",
-        f"Pages 4N: {per_language(results[ours_large])} (stock: {per_language(results[stock_large])}).",
-        f"Pages N:  {per_language(results[ours_small])}.",
+        comparisons(results, "cold"),
+        comparisons(results, "warm"),
+        f"Pages 4N: {per_language(runs_of(results, 'a', '4N', 'cold'))} "
+        f"(stock: {per_language(runs_of(results, 'b', '4N'))}).",
+        f"Pages N:  {per_language(runs_of(results, 'a', 'N', 'cold'))}.",
         background(results),
     ])
 
@@ -507,17 +531,17 @@ def main(argv: list[str] | None = None) -> int:
         sections = make_project(large, args.pages, args.cases)
         make_project(small, args.pages // 4, args.cases // 4)
         make_stock_project(large, stock, sections)
-        setups = [Setup("a", "como_site build", "4N", large), Setup("b", "stock mkdocs build", "4N", stock),
-                  Setup("a", "como_site build", "N", small)]
-        results: dict[Setup, list[Measurement]] = {setup: [] for setup in setups}
-        print("Building (the small corpus first, then the large one with a and b alternating):", flush=True)
-        for run in range(1, args.repeat + 1):
-            results[setups[2]].append(measure(setups[2], run, work, args.keep))
-        for run in range(1, args.repeat + 1):
-            for setup in setups[:2]:
-                results[setup].append(measure(setup, run, work, args.keep))
+        rounds = [[Setup("a", "N", small, "cold"), Setup("a", "N", small, "warm")],
+                  [Setup("a", "4N", large, "cold"), Setup("b", "4N", stock), Setup("a", "4N", large, "warm")]]
+        results: dict[Setup, list[Measurement]] = {setup: [] for setups in rounds for setup in setups}
+        print("Building: the small corpus first, then the large one, a and b alternating; each warm build",
+              "follows the cold build of its project.", flush=True)
+        for setups in rounds:
+            for run in range(1, args.repeat + 1):
+                for setup in setups:
+                    results[setup].append(measure(setup, run, work, args.keep))
         print()
-        print(report(setups, results))
+        print(report(results))
     except BuildFailed as error:
         print(error, file=sys.stderr)
         return 1

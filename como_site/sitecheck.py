@@ -2,14 +2,25 @@
 
 Faults: a page whose <html lang> is not its folder's language; an hreflang link that is relative, or not
 returned by the page it points to; a missing x-default; a canonical link to a page that does not exist;
-two pages of one language with the same <title>; a page without a meta description.
+two pages of one language with the same <title>; a page without a meta description; a heading that skips
+a level inside the page's article (generated pages are not linted as Markdown, so this guards them).
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from pathlib import Path
 
 from como_site.htmlhead import Head, read_head
+
+
+HEADING = re.compile(r"<h([1-6])[\s>]")
+
+
+def heading_jumps(html: str) -> list[str]:
+    start = html.find("<article")
+    levels = [int(level) for level in HEADING.findall(html[start:html.find("</article>", start)])] if start >= 0 else []
+    return [f"h{previous} followed by h{level}" for previous, level in zip(levels, levels[1:]) if level > previous + 1]
 
 
 def url_to_file(site_dir: Path, site_url: str, url: str) -> Path | None:
@@ -40,6 +51,8 @@ def check_site(site_dir: Path, site_url: str, languages: list[str]) -> list[str]
         if not head.description:
             fault(page, "no meta description (add `description:` to the page's front matter)")
         titles[(lang, head.title)].append(page)
+        for jump in heading_jumps(page.read_text(encoding="utf-8")):
+            fault(page, f"heading levels skip one: {jump}")
         if page.name == "404.html":
             continue
         if not head.canonical:

@@ -77,3 +77,9 @@ def test_missing_meta_description(site_copy, project):
     path.write_text(text[:start] + text[text.index(">", start) + 1:], encoding="utf-8")
     assert check(site_copy, project) == [
         "fr/index.html: no meta description (add `description:` to the page's front matter)"]
+
+
+def test_heading_level_jump(site_copy, project):
+    plant(site_copy, "es/case-studies/mireck/index.html", '<h2 id="context">', '<h4 id="context">')
+    faults = check(site_copy, project)
+    assert "es/case-studies/mireck/index.html: heading levels skip one: h2 followed by h4" in faults

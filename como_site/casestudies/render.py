@@ -109,7 +109,7 @@ class Renderer:
                      for actor in case.actors if actor.type == actor_type]
             rows.append((self.cases.vocabulary.actor_types[actor_type][self.lang], "; ".join(names)))
         items = "\n".join(f"{term}\n:   {value}\n" for term, value in rows)
-        return f'<div class="como-facts" markdown>\n\n### {self.label("case.facts")}\n\n{items}\n</div>'
+        return f'<div class="como-facts" markdown>\n\n## {self.label("case.facts")} {{#facts}}\n\n{items}\n</div>'
 
     def inline_citations(self, case: CaseStudy, sources: tuple[str, ...]) -> str:
         return "".join(f" [[{case.source_number(source)}]](#sources)" for source in sources)
@@ -181,18 +181,18 @@ class Renderer:
         return meta + "\n" + "\n\n".join(part for part in parts if part) + "\n"
 
     # -- lists of cases -----------------------------------------------------------------------------
-    def card(self, case: CaseStudy, link_prefix: str = "") -> str:
+    def card(self, case: CaseStudy, link_prefix: str = "", level: int = 3) -> str:
         title = escape(self.text(case.texts["title"])[0])
         summary = self.block(case.texts["summary"])
         data = " ".join(f'data-{facet}="{escape(" ".join(self.facet_values(case, facet)))}"' for facet in FACETS)
         meta = " · ".join([escape(country_name(case.country, self.lang)),
                            escape(join_list([self.sector(key) for key in case.sectors], self.lang)),
                            str(case.founded)])
-        return (f'<article class="como-card" {data} markdown>\n\n### [{title}]({link_prefix}{case.id}.md)\n\n'
+        return (f'<article class="como-card" {data} markdown>\n\n{"#" * level} [{title}]({link_prefix}{case.id}.md)\n\n'
                 f"{meta}\n{{: .como-card__meta }}\n\n{summary}\n\n</article>")
 
-    def cards(self, cases: tuple[CaseStudy, ...], link_prefix: str = "") -> str:
-        return ('<div class="como-cards" markdown>\n\n' + "\n\n".join(self.card(case, link_prefix) for case in cases)
+    def cards(self, cases: tuple[CaseStudy, ...], link_prefix: str = "", level: int = 3) -> str:
+        return ('<div class="como-cards" markdown>\n\n' + "\n\n".join(self.card(case, link_prefix, level) for case in cases)
                 + "\n\n</div>")
 
     def facet_index(self) -> dict[str, dict[str, list[CaseStudy]]]:
@@ -237,7 +237,7 @@ class Renderer:
         meta = self.front_matter(title=self.label("facet.page_title", **values),
                                  description=self.label("facet.page_description", **values),
                                  **{GENERATED_KEY: "case_studies/"})
-        body = (f"# {self.label('facet.page_title', **values)}\n\n{self.cards(tuple(cases), '../')}\n\n"
+        body = (f"# {self.label('facet.page_title', **values)}\n\n{self.cards(tuple(cases), '../', level=2)}\n\n"
                 f"[{self.label('case.all')}](../index.md)\n")
         return f"{meta}\n{body}"
 

@@ -33,7 +33,7 @@ def test_labels_on_a_case_page_are_in_its_language(tiny_project):
     tiny_project.build()
     page = parse(tiny_project.root / "site" / "es" / "case-studies" / "alpha" / "index.html")
     headings = [h.get_text(" ", strip=True).rstrip("¶").strip() for h in page.select("article h2")]
-    assert headings == ["Contexto", "Desafío", "Enfoque", "Resultados", "Cifras", "Fuentes"]
+    assert headings == ["De un vistazo", "Contexto", "Desafío", "Enfoque", "Resultados", "Cifras", "Fuentes"]
 
 
 def test_draft_is_not_built(tiny_project):
