@@ -2,14 +2,16 @@
 
 Run `python -m como_site.bench [--pages M] [--cases N] [--repeat R] [--keep]`. It writes, in a temporary
 folder, two synthetic four-language projects: "4N" with M Markdown pages per language and N case studies
-(each in all languages), and "N" with a quarter of each. It then builds
+(each in all languages), and "N" with a quarter of each. It then builds, R times each, as a fresh subprocess
+into a fresh folder:
 
-  a) the 4N project with the project's pipeline (`python -m como_site build`),
-  b) the same pages with a stock set-up (`mkdocs build`: Material defaults, plugins search and i18n),
-  a) the N project with the pipeline, for the growth factor,
+  a) both projects with the project's pipeline (`python -m como_site build`), once with a cold cache
+     (the project's .cache/ removed, as in a fresh checkout) and once warm (right after the cold build);
+  b) the 4N pages with a stock set-up (`mkdocs build`: Material defaults, plugins search and i18n),
+     alternating with a,
 
-each build R times as a fresh subprocess into a fresh folder (a and b alternating), and prints wall time,
-CPU time, peak memory, pages, output size and search-index sizes. It prints figures; it tests nothing.
+and prints wall time, CPU time, peak memory, pages, output size and search-index sizes, the ratio b/a
+and the growth factor a(4N)/a(N). It prints figures; it tests nothing.
 """
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ SECTION_SIZE = 10
 GROWTH_TARGET = 4.4
 CASE_COUNTRIES = ("KE", "XK", "CO", "VN", "MA", "PE", "GH", "ID")
 CACHE_DIR = ".cache"   # where the pipeline keeps results between builds (the Markdown lint, by content hash)
-CHILD_ENV_DROPPED = ("SITE_URL", "COMO_ONLY_LANGUAGE", "COMO_PREGENERATED")
+CHILD_ENV_DROPPED = ("COMO_ONLY_LANGUAGE", "COMO_CASE_DATA")   # set, they would make ours build less
 
 # Pseudo-text vocabulary per language: real words, random order, so stemmers and the index see realistic text.
 WORDS = {
@@ -97,14 +99,17 @@ def paragraph(rng: random.Random, lang: str, link: str = "") -> str:
 
 
 def heading(rng: random.Random, lang: str) -> str:
+    """Two to four words, for headings, titles and short names."""
     return sentence(rng, lang, 2, 4)[:-1]
 
 
 def bullet_list(rng: random.Random, lang: str) -> str:
+    """A Markdown list of three to six short items."""
     return "\n".join(f"- {sentence(rng, lang, 3, 8)[:-1]}" for _ in range(rng.randint(3, 6)))
 
 
 def table(rng: random.Random, lang: str) -> str:
+    """A Markdown table: three columns, three to five rows."""
     columns = [heading(rng, lang) for _ in range(3)]
     rows = [f"| {heading(rng, lang)} | {rng.randint(1, 900)} | {rng.randint(2000, 2024)} |"
             for _ in range(rng.randint(3, 5))]
@@ -112,6 +117,7 @@ def table(rng: random.Random, lang: str) -> str:
 
 
 def words_in(text: str) -> int:
+    """Words as a reader counts them, roughly: whitespace-separated tokens."""
     return len(text.split())
 
 
@@ -137,6 +143,7 @@ def page_body(rng: random.Random, lang: str, links: list[str]) -> str:
 
 
 def front_matter(**fields: str) -> str:
+    """A YAML front-matter block."""
     return "---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000) + "---\n"
 
 
@@ -178,6 +185,7 @@ def page_titles(sections: list[Section], lang: str) -> dict[str, str]:
 
 
 def markdown_link(source: str, target: str, title: str) -> str:
+    """A relative Markdown link from page `source` to page `target` (paths inside docs/<lang>/)."""
     relative = posixpath.relpath(target, posixpath.dirname(source) or ".")
     return f"[{title}]({relative})"
 
@@ -252,6 +260,7 @@ def case_record(number: int, languages: tuple[str, ...], vocabulary: dict[str, A
 
 
 def write_cases(root: Path, count: int, languages: tuple[str, ...]) -> None:
+    """`count` case-study files, case_studies/case-001.yml onwards."""
     vocabulary = yaml.safe_load((root / "case_studies" / "vocabularies.yml").read_text(encoding="utf-8"))
     for number in range(1, count + 1):
         record = case_record(number, languages, vocabulary)
@@ -260,6 +269,7 @@ def write_cases(root: Path, count: int, languages: tuple[str, ...]) -> None:
 
 
 def nav(sections: list[Section]) -> list[Any]:
+    """The `nav:` of both set-ups: home, the sections, the case-study overview."""
     return ["index.md", *({section.label: section.pages} for section in sections),
             {"Case studies": ["case-studies/index.md"]}]
 
@@ -347,6 +357,7 @@ def count_pages(site: Path) -> dict[str, int]:
 
 
 def search_indexes(site: Path) -> dict[str, int]:
+    """Sizes of the search indexes: one per language folder, or one "merged" at the site root."""
     sizes = {}
     for path in sorted(site.rglob("search/search_index.json")):
         folder = path.parent.parent
@@ -394,13 +405,16 @@ class Setup:
 
     @property
     def name(self) -> str:
+        """Short name for progress lines and log files, e.g. a-4N-cold."""
         return "-".join(part for part in (self.key, self.size, self.cache) if part)
 
     @property
     def label(self) -> str:
+        """Name in the table."""
         return f"a: como_site build, {self.cache} cache" if self.key == "a" else "b: stock mkdocs build"
 
     def command(self, site: Path) -> list[str]:
+        """The build command, as run in `cwd`, writing into `site`."""
         if self.key == "a":
             return [sys.executable, "-m", "como_site", "build", "--site-dir", str(site)]
         return [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
@@ -424,10 +438,12 @@ def measure(setup: Setup, run: int, work: Path, keep: bool) -> Measurement:
 # -- reporting -----------------------------------------------------------------------------------------
 
 def median_wall(results: list[Measurement]) -> float:
+    """Median wall seconds of a set of builds."""
     return statistics.median(result.wall for result in results)
 
 
 def table_row(setup: Setup, results: list[Measurement]) -> list[str]:
+    """One set-up's figures as table cells."""
     wall = median_wall(results)
     pages = sum(results[0].pages.values())
     indexes = ", ".join(f"{name} {size / 1e3:.0f}" for name, size in results[0].search_index.items())
@@ -438,6 +454,7 @@ def table_row(setup: Setup, results: list[Measurement]) -> list[str]:
 
 
 def format_table(rows: list[list[str]]) -> str:
+    """Rows under a header, in aligned columns (numbers right-aligned)."""
     header = ["set-up", "size", "builds", "wall s", "CPU s", "peak MB", "pages", "pages/s", "output MB",
               "search index KB"]
     widths = [max(len(row[column]) for row in [header, *rows]) for column in range(len(header))]
@@ -448,6 +465,7 @@ def format_table(rows: list[list[str]]) -> str:
 
 
 def per_language(results: list[Measurement]) -> str:
+    """Pages per language of a set-up's first build, e.g. "de 283, en 283, ..."."""
     return ", ".join(f"{lang} {count}" for lang, count in results[0].pages.items())
 
 
@@ -461,6 +479,7 @@ def background(results: dict[Setup, list[Measurement]]) -> str:
 
 
 def runs_of(results: dict[Setup, list[Measurement]], key: str, size: str, cache: str = "") -> list[Measurement]:
+    """The builds of the set-up with this key, size and cache state."""
     return next(runs for setup, runs in results.items() if (setup.key, setup.size, setup.cache) == (key, size, cache))
 
 
@@ -471,11 +490,13 @@ def comparisons(results: dict[Setup, list[Measurement]], cache: str) -> str:
     growth = large / median_wall(runs_of(results, "a", "N", cache))
     verdict = "met" if growth <= GROWTH_TARGET else "NOT met"
     return (f"{cache.capitalize()} cache: ratio b/a of median wall time at 4N: {ratio:.2f} "
-            f"({'stock is slower' if ratio > 1 else 'stock is faster'}); growth factor a(4N)/a(N) of median wall "
-            f"time: {growth:.2f} (target at most {GROWTH_TARGET}: {verdict}).")
+            f"({'stock is slower' if ratio > 1 else 'stock is faster'});\n"
+            f"{' ' * len(cache + ' cache: ')}growth factor a(4N)/a(N) of median wall time: {growth:.2f} "
+            f"(target at most {GROWTH_TARGET}: {verdict}).")
 
 
 def report(results: dict[Setup, list[Measurement]]) -> str:
+    """The table, what its columns mean, the ratios and growth factors, the page counts and the noise."""
     order = sorted(results, key=lambda setup: (setup.size != "4N", setup.key == "b", setup.cache))
     return "\n".join([
         format_table([table_row(setup, results[setup]) for setup in order]),
@@ -509,6 +530,7 @@ def at_least(minimum: int) -> Callable[[str], int]:
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    """The command line: corpus sizes, repetitions, and whether to keep the files."""
     parser = argparse.ArgumentParser(prog="python -m como_site.bench", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=at_least(20), default=230,
@@ -522,6 +544,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Write the corpora, run every build, print the report; clean up unless --keep."""
     args = parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="como-bench-"))
     try:

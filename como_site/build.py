@@ -6,6 +6,7 @@ site/ is replaced only when every step passed, so a failed build leaves the prev
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import tempfile
 import time
@@ -15,6 +16,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 from como_site.builders.mkdocs import LanguageBuild, build_language
+from como_site.casestudies.validate import CaseStudies
 from como_site.contentcheck import check_content
 from como_site.fallbacks import stage_docs
 from como_site.generated import generate
@@ -27,14 +29,15 @@ from como_site.sitecheck import check_site
 from como_site.rootfiles import write_root_files
 
 
-def check_and_generate(project: Project) -> None:
+def check_and_generate(project: Project) -> CaseStudies:
     """Check pages and case data, reporting every problem of both at once; then write generated pages."""
     problems = check_content(project)
     try:
-        generate(project)
+        cases, _ = generate(project)
     except ContentError as error:
         problems += error.problems
     raise_if_any(problems)
+    return cases
 
 
 class BuildError(Exception):
@@ -54,10 +57,10 @@ def _count_pages(site_dir: Path) -> int:
     return sum(1 for _ in site_dir.rglob("index.html"))
 
 
-def _build_languages(project: Project, languages: list[str], docs_dir: Path, staging: Path,
+def _build_languages(project: Project, languages: list[str], docs_dir: Path, cases: Path, staging: Path,
                      jobs: int) -> list[LanguageBuild]:
-    arguments = [(str(project.root), lang, str(staging / lang), project.language_url(lang), str(docs_dir))
-                 for lang in languages]
+    arguments = [(str(project.root), lang, str(staging / lang), project.language_url(lang), str(docs_dir),
+                  str(cases)) for lang in languages]
     if jobs == 1 or len(languages) == 1:
         return [build_language(*args) for args in arguments]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
@@ -75,13 +78,15 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
     languages = languages or list(project.codes)
     jobs = jobs or min(len(languages), os.cpu_count() or 1)
 
-    check_and_generate(project)  # every content problem surfaces here, before any page is rendered
+    cases = check_and_generate(project)  # every content problem surfaces here, before any page is rendered
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     work = Path(tempfile.mkdtemp(prefix="como-build-"))
     try:
         docs_dir = stage_docs(project, labels_for(project), work)
-        results = _build_languages(project, languages, docs_dir, staging, jobs)
+        case_data = work / "cases.pickle"   # validated once here, not again in every language's build
+        case_data.write_bytes(pickle.dumps(cases))
+        results = _build_languages(project, languages, docs_dir, case_data, staging, jobs)
         failed = [result for result in results if not result.ok]
         if failed:
             lines = [f"[{result.language}] {message}" for result in failed for message in result.warnings]

@@ -6,17 +6,19 @@ from html import escape
 from como_site.alternates import Alternate, page_path_to_url
 from como_site.labels import Labels
 from como_site.project import Project
-from como_site.translations import OUTDATED, front_matter, page_status
+from como_site.generated import is_generated
+from como_site.translations import page_hash
 
 
-def outdated_notice(project: Project, labels: Labels, lang: str, path: str) -> str:
-    """An admonition for a translation whose source changed after it was made ('' otherwise)."""
+def outdated_notice(project: Project, labels: Labels, lang: str, path: str, recorded_hash: str | None) -> str:
+    """An admonition for a translation whose source changed after it was made ('' otherwise).
+    `recorded_hash`: the page's `source_hash`, as the builder already read it from the front matter."""
     source = project.docs_dir / project.source_language / path
     if lang == project.source_language or not source.is_file():
         return ""
-    if "generated_from" in front_matter(source.read_text(encoding="utf-8")):
+    if is_generated(source):
         return ""  # generated from case data: its fields carry their own translation status
-    if page_status(project, lang, path).state != OUTDATED:
+    if recorded_hash is not None and str(recorded_hash) == page_hash(project, path):
         return ""
     url = page_path_to_url(path)
     original = "../" * (url.count("/") + 1) + f"{project.source_language}/{url}"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import sys
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 
 from como_site.alternates import home_links, page_links  # noqa: E402
 from como_site.casestudies.render import OVERVIEW_MARKER, Renderer  # noqa: E402
-from como_site.casestudies.validate import CaseStudies, load_case_studies  # noqa: E402
+from como_site.casestudies.validate import CaseStudies  # noqa: E402
 from como_site.company import fill_company  # noqa: E402
 from como_site.fallbacks import FALLBACK_KEY  # noqa: E402
 from como_site.generated import generate  # noqa: E402
@@ -20,6 +21,7 @@ from como_site.labels import labels_for  # noqa: E402
 from como_site.notices import outdated_notice, language_offers  # noqa: E402
 from como_site.problems import ContentError  # noqa: E402
 from como_site.project import Project, project_at  # noqa: E402
+from como_site.translations import SOURCE_HASH_KEY  # noqa: E402
 
 _cases: dict[Path, CaseStudies] = {}
 
@@ -57,18 +59,16 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    """Validate case studies and write their pages (our pipeline has done so already, once for all)."""
+    """Validate case studies and write their pages, unless our pipeline has done so already, once for
+    all languages, and handed over the result."""
     project = _project(config)
+    if os.environ.get("COMO_CASE_DATA"):
+        _cases[project.root] = pickle.loads(Path(os.environ["COMO_CASE_DATA"]).read_bytes())
+        return
     try:
-        if os.environ.get("COMO_PREGENERATED"):
-            cases, problems = load_case_studies(project)
-            if problems:
-                raise ContentError(problems)
-        else:
-            cases, _ = generate(project)
+        _cases[project.root], _ = generate(project)
     except ContentError as error:
         raise PluginError(f"Case studies have problems:\n{error}") from None
-    _cases[project.root] = cases
 
 
 def on_env(env, config, files):
@@ -86,7 +86,7 @@ def on_page_markdown(markdown, page, config, files):
     if problems:
         raise PluginError("\n".join(str(problem) for problem in problems))
     if _one_language_build() and not page.meta.get(FALLBACK_KEY):
-        notice = outdated_notice(project, labels_for(project), lang, _norm_path(page))
+        notice = outdated_notice(project, labels_for(project), lang, _norm_path(page), page.meta.get(SOURCE_HASH_KEY))
         if notice:
             filled = notice + "\n\n" + filled
     return filled

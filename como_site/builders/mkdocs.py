@@ -31,11 +31,13 @@ class _Collector(logging.Handler):
 
 
 def build_language(root: str, language: str, site_dir: str, site_url: str, docs_dir: str | None = None,
-                   dirty: bool = False) -> LanguageBuild:
-    """Run a strict MkDocs build of one language; warnings are returned, never swallowed."""
-    saved = {name: os.environ.get(name) for name in ("COMO_ONLY_LANGUAGE", "COMO_PREGENERATED")}
+                   case_data: str | None = None, dirty: bool = False) -> LanguageBuild:
+    """Run a strict MkDocs build of one language; warnings are returned, never swallowed.
+    `case_data`: the case studies the orchestrator validated (and whose pages it wrote), pickled."""
+    saved = {name: os.environ.get(name) for name in ("COMO_ONLY_LANGUAGE", "COMO_CASE_DATA")}
     os.environ["COMO_ONLY_LANGUAGE"] = language
-    os.environ["COMO_PREGENERATED"] = "1"   # the orchestrator generated the pages before starting us
+    if case_data:
+        os.environ["COMO_CASE_DATA"] = case_data
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException

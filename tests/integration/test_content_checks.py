@@ -27,20 +27,34 @@ def problems_for(tiny_project, body: str = "", text: str | None = None) -> list[
 
 def test_heading_level_jump(tiny_project):
     assert problems_for(tiny_project, "Text.\n\n### Zu tief") == [
-        "docs/de/index.md:10: heading-increment: headings must go down one level at a time (# then ## then ###) "
-        "[Expected: h2; Actual: h3] (MD001)"]
+        "docs/de/index.md:10: heading-increment: headings must go down one level at a time: h1 is followed by h3 "
+        "(markdownlint MD001)"]
 
 
 def test_image_without_alt_text(tiny_project):
     tiny_project.write("docs/assets/bild.png", "png")
     assert problems_for(tiny_project, "![](../assets/bild.png)") == [
         "docs/de/index.md:8: image-alt-text: give the image a description for blind readers: "
-        "![what it shows](file.png) (MD045)"]
+        "![what it shows](file.png) (markdownlint MD045)"]
 
 
 def test_empty_link_text(tiny_project):
     assert problems_for(tiny_project, "Mehr: [](index.md).") == [
         "docs/de/index.md:8: empty-link-text: the link to index.md has no text: write what it leads to between "
+        "the brackets"]
+
+
+def test_link_without_target(tiny_project):
+    assert problems_for(tiny_project, "Text mit [Link]() darin.") == [
+        "docs/de/index.md:8: empty-link: the link has no target: write [text](page.md) or [text](https://...) "
+        "(markdownlint MD042)"]
+
+
+def test_rules_follow_markdown_not_text(tiny_project):
+    """Code is not checked; a multi-line paragraph reports the line of the fault itself."""
+    body = "```\n[](index.md) http://example.org\n```\n\nEin Absatz,\nder weitergeht\nmit [](index.md)."
+    assert problems_for(tiny_project, body) == [
+        "docs/de/index.md:14: empty-link-text: the link to index.md has no text: write what it leads to between "
         "the brackets"]
 
 
