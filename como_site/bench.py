@@ -5,10 +5,9 @@ folder, two synthetic four-language projects: "4N" with M Markdown pages per lan
 (each in all languages), and "N" with a quarter of each. It then builds, R times each, as a fresh subprocess
 into a fresh folder:
 
-  a) both projects with the project's pipeline (`python -m como_site build`), once with a cold cache
-     (the project's .cache/ removed, as in a fresh checkout) and once warm (right after the cold build);
+  a) both projects with the project's pipeline (`python -m como_site build`), the small one first;
   b) the 4N pages with a stock set-up (`mkdocs build`: Material defaults, plugins search and i18n),
-     alternating with a,
+     alternating with a at 4N,
 
 and prints wall time, CPU time, peak memory, pages, output size and search-index sizes, the ratio b/a
 and the growth factor a(4N)/a(N). It prints figures; it tests nothing.
@@ -40,7 +39,6 @@ from como_site.translations import SOURCE_HASH_KEY, content_hash
 SECTION_SIZE = 10
 GROWTH_TARGET = 4.4
 CASE_COUNTRIES = ("KE", "XK", "CO", "VN", "MA", "PE", "GH", "ID")
-CACHE_DIR = ".cache"   # where the pipeline keeps results between builds (the Markdown lint, by content hash)
 CHILD_ENV_DROPPED = ("COMO_ONLY_LANGUAGE", "COMO_CASE_DATA")   # set, they would make ours build less
 
 # Pseudo-text vocabulary per language: real words, random order, so stemmers and the index see realistic text.
@@ -401,17 +399,16 @@ class Setup:
     key: str           # "a": the project's pipeline, "b": the stock set-up
     size: str          # "4N" or "N"
     cwd: Path
-    cache: str = ""    # a only: "cold" (the project's cache folder removed first) or "warm" (kept from a build)
 
     @property
     def name(self) -> str:
-        """Short name for progress lines and log files, e.g. a-4N-cold."""
-        return "-".join(part for part in (self.key, self.size, self.cache) if part)
+        """Short name for progress lines and log files, e.g. a-4N."""
+        return f"{self.key}-{self.size}"
 
     @property
     def label(self) -> str:
         """Name in the table."""
-        return f"a: como_site build, {self.cache} cache" if self.key == "a" else "b: stock mkdocs build"
+        return "a: como_site build" if self.key == "a" else "b: stock mkdocs build"
 
     def command(self, site: Path) -> list[str]:
         """The build command, as run in `cwd`, writing into `site`."""
@@ -422,12 +419,10 @@ class Setup:
 
 def measure(setup: Setup, run: int, work: Path, keep: bool) -> Measurement:
     """Build once into a fresh folder; the folder is removed afterwards unless kept."""
-    if setup.cache == "cold":
-        shutil.rmtree(setup.cwd / CACHE_DIR, ignore_errors=True)
     name = f"{setup.name}-{run}"
     site = work / "out" / name
     result = run_build(setup.command(site), setup.cwd, site, work / "logs" / f"{name}.log")
-    print(f"  {setup.name:10} run {run}: {result.wall:6.1f} s wall, {result.cpu:6.1f} s CPU, "
+    print(f"  {setup.name:5} run {run}: {result.wall:6.1f} s wall, {result.cpu:6.1f} s CPU, "
           f"{sum(result.pages.values())} pages; other processes used {result.others_cpu:.1f} s CPU meanwhile",
           flush=True)
     if not keep:
@@ -478,26 +473,26 @@ def background(results: dict[Setup, list[Measurement]]) -> str:
             "the figures.")
 
 
-def runs_of(results: dict[Setup, list[Measurement]], key: str, size: str, cache: str = "") -> list[Measurement]:
-    """The builds of the set-up with this key, size and cache state."""
-    return next(runs for setup, runs in results.items() if (setup.key, setup.size, setup.cache) == (key, size, cache))
+def runs_of(results: dict[Setup, list[Measurement]], key: str, size: str) -> list[Measurement]:
+    """The builds of the set-up with this key and size."""
+    return next(runs for setup, runs in results.items() if (setup.key, setup.size) == (key, size))
 
 
-def comparisons(results: dict[Setup, list[Measurement]], cache: str) -> str:
-    """The ratio stock/pipeline at 4N and the pipeline's growth from N to 4N, for one cache state."""
-    large = median_wall(runs_of(results, "a", "4N", cache))
+def comparisons(results: dict[Setup, list[Measurement]]) -> str:
+    """The ratio stock/pipeline at 4N and the pipeline's growth from N to 4N."""
+    large = median_wall(runs_of(results, "a", "4N"))
     ratio = median_wall(runs_of(results, "b", "4N")) / large
-    growth = large / median_wall(runs_of(results, "a", "N", cache))
+    growth = large / median_wall(runs_of(results, "a", "N"))
     verdict = "met" if growth <= GROWTH_TARGET else "NOT met"
-    return (f"{cache.capitalize()} cache: ratio b/a of median wall time at 4N: {ratio:.2f} "
-            f"({'stock is slower' if ratio > 1 else 'stock is faster'});\n"
-            f"{' ' * len(cache + ' cache: ')}growth factor a(4N)/a(N) of median wall time: {growth:.2f} "
+    return (f"Ratio b/a of median wall time at 4N: {ratio:.2f} "
+            f"({'stock is slower' if ratio > 1 else 'stock is faster'}).\n"
+            f"Growth factor a(4N)/a(N) of median wall time: {growth:.2f} "
             f"(target at most {GROWTH_TARGET}: {verdict}).")
 
 
 def report(results: dict[Setup, list[Measurement]]) -> str:
-    """The table, what its columns mean, the ratios and growth factors, the page counts and the noise."""
-    order = sorted(results, key=lambda setup: (setup.size != "4N", setup.key == "b", setup.cache))
+    """The table, what its columns mean, the ratio and growth factor, the page counts and the noise."""
+    order = sorted(results, key=lambda setup: (setup.size != "4N", setup.key))
     return "\n".join([
         format_table([table_row(setup, results[setup]) for setup in order]),
         "",
@@ -505,14 +500,12 @@ def report(results: dict[Setup, list[Measurement]]) -> str:
         "  all its child processes. peak MB: the largest resident set reached by any single process of a build",
         "  (from wait4; concurrent worker processes add up, so the whole build can hold more at once).",
         "pages: HTML pages rendered from Markdown (no 404 pages, no root language chooser); pages/s = pages / wall s.",
-        "MB = 10^6 bytes, KB = 10^3 bytes. cold cache: the project's .cache/ removed before the build (a fresh",
-        "  checkout); warm cache: kept from the build just before (an editor's rebuild; nothing changed).",
+        "MB = 10^6 bytes, KB = 10^3 bytes.",
         "",
-        comparisons(results, "cold"),
-        comparisons(results, "warm"),
-        f"Pages 4N: {per_language(runs_of(results, 'a', '4N', 'cold'))} "
+        comparisons(results),
+        f"Pages 4N: {per_language(runs_of(results, 'a', '4N'))} "
         f"(stock: {per_language(runs_of(results, 'b', '4N'))}).",
-        f"Pages N:  {per_language(runs_of(results, 'a', 'N', 'cold'))}.",
+        f"Pages N:  {per_language(runs_of(results, 'a', 'N'))}.",
         background(results),
     ])
 
@@ -554,11 +547,9 @@ def main(argv: list[str] | None = None) -> int:
         sections = make_project(large, args.pages, args.cases)
         make_project(small, args.pages // 4, args.cases // 4)
         make_stock_project(large, stock, sections)
-        rounds = [[Setup("a", "N", small, "cold"), Setup("a", "N", small, "warm")],
-                  [Setup("a", "4N", large, "cold"), Setup("b", "4N", stock), Setup("a", "4N", large, "warm")]]
+        rounds = [[Setup("a", "N", small)], [Setup("a", "4N", large), Setup("b", "4N", stock)]]
         results: dict[Setup, list[Measurement]] = {setup: [] for setups in rounds for setup in setups}
-        print("Building: the small corpus first, then the large one, a and b alternating; each warm build",
-              "follows the cold build of its project.", flush=True)
+        print("Building: the small corpus first, then the large one, a and b alternating.", flush=True)
         for setups in rounds:
             for run in range(1, args.repeat + 1):
                 for setup in setups:
