@@ -65,3 +65,19 @@ def test_removed_case_disappears(tiny_project):
     tiny_project.build()
     assert not (tiny_project.root / "docs" / "de" / "case-studies" / "alpha.md").exists()
     assert not (tiny_project.root / "site" / "de" / "case-studies" / "alpha").exists()
+
+
+def test_case_images_are_shown_with_localised_alt_text(tiny_project):
+    (tiny_project.root / "docs" / "assets" / "case-studies").mkdir(parents=True)
+    (tiny_project.root / "docs" / "assets" / "case-studies" / "site-visit.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', encoding="utf-8")
+    case = tiny_project.add_case("alpha")
+    case.write_text(case.read_text(encoding="utf-8") + (
+        "images:\n  - file: site-visit.svg\n    credit: Test Photographer\n"
+        "    alt: {de: Werksbesuch, en: Site visit, es: Visita a la planta, fr: Visite de site}\n"), encoding="utf-8")
+    tiny_project.build()
+    site = tiny_project.root / "site"
+    page = site / "fr" / "case-studies" / "alpha" / "index.html"
+    image = parse(page).select_one("article img")
+    assert image["alt"] == "Visite de site"
+    assert resolve(site, page, image["src"]).is_file()
