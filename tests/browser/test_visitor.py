@@ -1,6 +1,8 @@
 """What a visitor does, in each language, in a real browser behind the real server."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.conftest import LANGUAGES
@@ -78,4 +80,15 @@ def test_search_index_loads_only_when_search_is_opened(visit):
     assert not [url for url in requested if url.endswith("search_index.json")]
     with page.expect_request(lambda request: request.url.endswith("/es/search/search_index.json")):
         page.keyboard.press("/")
+    visitor.assert_clean()
+
+
+def test_german_search_returns_no_english_page_for_an_english_word(visit, server):
+    visitor = visit("de/")
+    page = visitor.page
+    page.click(".md-search__input")
+    page.locator(".md-search__input").press_sequentially("supply chains", delay=20)
+    page.locator(".md-search-result__meta").filter(has_text=re.compile(r"\d|Keine|kein", re.IGNORECASE)).wait_for()
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    assert not [href for href in hrefs if f"{server.url}en/" in href], hrefs
     visitor.assert_clean()
