@@ -107,7 +107,8 @@ class Renderer:
         for actor_type in dict.fromkeys(actor.type for actor in case.actors):
             names = [self.inline(actor.name) + self.inline_citations(case, actor.sources)
                      for actor in case.actors if actor.type == actor_type]
-            rows.append((self.cases.vocabulary.actor_types[actor_type][self.lang], "; ".join(names)))
+            label = self.cases.vocabulary.actor_types[actor_type][self.lang]
+            rows.append((label[:1].upper() + label[1:], "; ".join(names)))   # a term heads its row
         items = "\n".join(f"{term}\n:   {value}\n" for term, value in rows)
         return f'<div class="como-facts" markdown>\n\n## {self.label("case.facts")} {{#facts}}\n\n{items}\n</div>'
 
