@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from como_site.build import BuildError, build_site
+from como_site.builders.mkdocs import serve_with_live_reload
 from como_site.problems import ContentError
 from como_site.project import load_project
 
@@ -42,8 +43,6 @@ def affected_languages(root: Path, changed: set[Path], languages: list[str], sou
 
 
 def serve(root: Path, languages: list[str] | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
-    from mkdocs.livereload import LiveReloadServer
-
     project = load_project(root)
     languages = languages or list(project.codes)
     site_dir = Path(tempfile.mkdtemp(prefix="como-preview-")) / "site"
@@ -68,11 +67,5 @@ def serve(root: Path, languages: list[str] | None = None, host: str = "127.0.0.1
             rebuild(which)
 
     rebuild(languages)
-    server = LiveReloadServer(builder=builder, host=host, port=port, root=str(site_dir))
-    for name in WATCHED:
-        server.watch(str(project.root / name))
     print(f"Preview of {', '.join(languages)} on {url} (Ctrl+C stops it)", flush=True)
-    try:
-        server.serve()
-    except KeyboardInterrupt:
-        server.shutdown()
+    serve_with_live_reload(site_dir, host, port, [project.root / name for name in WATCHED], builder)

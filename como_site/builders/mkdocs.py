@@ -1,4 +1,4 @@
-"""Build one language of the site with MkDocs + Material + mkdocs-static-i18n.
+"""Build one language of the site with MkDocs + Material + mkdocs-static-i18n, and serve previews.
 
 static-i18n's `build_only_locale` (set through the COMO_ONLY_LANGUAGE variable that mkdocs.yml reads)
 makes each run build one language into its own folder with its own search index, 404 page and sitemap.
@@ -10,6 +10,7 @@ import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 COLLECTED_LEVEL = logging.WARNING
 
@@ -65,3 +66,17 @@ def build_language(root: str, language: str, site_dir: str, site_url: str, docs_
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+
+
+def serve_with_live_reload(site_dir: Path, host: str, port: int, watched: list[Path],
+                           on_change: Callable[[], None]) -> None:
+    """Serve site_dir with MkDocs' live-reload server: browsers reload after `on_change` ran for an edit."""
+    from mkdocs.livereload import LiveReloadServer
+
+    server = LiveReloadServer(builder=on_change, host=host, port=port, root=str(site_dir))
+    for path in watched:
+        server.watch(str(path))
+    try:
+        server.serve()
+    except KeyboardInterrupt:
+        server.shutdown()

@@ -123,3 +123,12 @@ def test_language_banner_offers_only_real_translations(built_site):
     assert set(offers) == {"en", "es", "fr"}
     assert offers["fr"] == {"text": "Cette page existe aussi en français.", "switch": "Lire en français",
                             "dismiss": "Non merci", "href": "../../fr/services/"}
+
+
+def test_one_language_preview_build_with_a_fallback_page(tiny_project):
+    tiny_project.write("docs/en/only-english.md", ENGLISH_PAGE)
+    tiny_project.nav.append("only-english.md")
+    tiny_project.save_config()
+    tiny_project.build(languages=["fr"])
+    site = tiny_project.root / "site"
+    assert (site / "fr" / "only-english" / "index.html").is_file() and not (site / "en").exists()
