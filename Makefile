@@ -18,8 +18,13 @@ $(VENV)/.test-deps: requirements-test.lock $(VENV)/.site-deps
 site: $(VENV)/.site-deps
 	$(PY) -m como_site build
 
-test: $(VENV)/.test-deps system-deps
+test: $(VENV)/.test-deps system-deps tools/vnu/node_modules/.installed
 	$(PY) -m pytest
+
+# The W3C Nu HTML Checker (vnu.jar from npm, run with Java) for the HTML validity test
+tools/vnu/node_modules/.installed: tools/vnu/package-lock.json
+	cd tools/vnu && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 # Debian packages the browser and server tests drive (installed when missing and we may).
 system-deps:

@@ -21,6 +21,13 @@ MATERIAL_ALTERNATE_SELECTOR = 'M("link[rel=alternate]")'
 DISABLED_SELECTOR = 'M("link[rel=alternate][data-md-sitemap-lookup]")'
 
 
+# Two faults of Material's markup that the W3C Nu HTML Checker reports on every page: `autocomplete` on the
+# drawer and search checkboxes (allowed only on text-like inputs), and a table-of-contents label pointing
+# to a `__toc` checkbox that Material renders only for plain navigation entries.
+MATERIAL_TOGGLES = ('id="__drawer" autocomplete="off">', 'id="__search" autocomplete="off">')
+TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+
+
 class PostprocessError(Exception):
     pass
 
@@ -36,6 +43,18 @@ def patch_material_bundle(site_dir: Path, languages: list[str]) -> int:
                 "review como_site/postprocess.py before upgrading Material")
         bundle.write_text(text.replace(MATERIAL_ALTERNATE_SELECTOR, DISABLED_SELECTOR), encoding="utf-8")
     return len(bundles)
+
+
+def fix_material_markup(site_dir: Path, languages: list[str]) -> None:
+    for lang in languages:
+        for page in (site_dir / lang).rglob("*.html"):
+            html = original = page.read_text(encoding="utf-8")
+            for toggle in MATERIAL_TOGGLES:
+                html = html.replace(toggle, toggle.replace(' autocomplete="off"', ""))
+            if TOC_LABEL in html and 'id="__toc"' not in html:
+                html = html.replace(TOC_LABEL, '<label class="md-nav__title">')
+            if html != original:
+                page.write_text(html, encoding="utf-8")
 
 
 def sitemap(site_dir: Path, lang: str) -> str:
@@ -62,4 +81,5 @@ def write_sitemaps(project: Project, site_dir: Path, languages: list[str]) -> No
 
 def postprocess(project: Project, site_dir: Path, languages: list[str]) -> None:
     patch_material_bundle(site_dir, languages)
+    fix_material_markup(site_dir, languages)
     write_sitemaps(project, site_dir, languages)

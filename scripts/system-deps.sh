@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Install the Debian packages the test suite drives (a real browser, a real web server, rsync),
-# when any is missing. Needs root (as on CI and the project machines); otherwise says what to install.
+# Install the Debian packages the test suite drives (a real browser, a real web server, rsync, and Java
+# and npm for the W3C HTML checker), when any is missing. Needs root (as on CI and the project machines);
+# otherwise says what to install.
 set -euo pipefail
 packages=(chromium apache2 rsync)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+command -v java >/dev/null || missing+=(default-jre-headless)
+command -v npm >/dev/null || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "Missing Debian packages: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}" >&2
