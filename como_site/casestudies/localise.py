@@ -1,4 +1,4 @@
-"""Names, numbers and dates in each language, through Babel (CLDR data)."""
+"""Names, numbers and dates in each language, through Babel (CLDR data), by CLDR locale (e.g. en_GB)."""
 from __future__ import annotations
 
 import datetime
@@ -6,28 +6,27 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 
 @lru_cache(maxsize=None)
-def _locale(lang: str) -> Locale:
-    return Locale.parse(lang)
+def _locale(locale: str) -> Locale:
+    return Locale.parse(locale)
 
 
-def country_name(code: str, lang: str) -> str:
-    return _locale(lang).territories.get(code, code)
+def country_name(code: str, locale: str) -> str:
+    return _locale(locale).territories.get(code, code)
 
 
-def long_date(iso: str, lang: str) -> str:
-    return format_date(datetime.date.fromisoformat(iso), format="long", locale=lang)
+def long_date(iso: str, locale: str) -> str:
+    return format_date(datetime.date.fromisoformat(iso), format="long", locale=locale)
 
 
-def number(value: float, lang: str) -> str:
-    return format_decimal(value, locale=lang)
+def number(value: float, locale: str) -> str:
+    return format_decimal(value, locale=locale)
 
 
-def join_list(items: list[str], lang: str) -> str:
+def join_list(items: list[str], locale: str) -> str:
     """'a, b and c' in the language's own way."""
-    from babel.lists import format_list
-
-    return format_list(items, locale=lang) if items else ""
+    return format_list(items, locale=locale) if items else ""

@@ -41,6 +41,11 @@ class Renderer:
     def label(self, key: str, **values: object) -> str:
         return self.labels.get(key, self.lang, **values)
 
+    @property
+    def locale(self) -> str:
+        """The CLDR locale for dates, numbers and country names (e.g. en_GB for British English)."""
+        return self.label("format.locale")
+
     def text(self, text: Text) -> tuple[str, bool]:
         """The text in this language, or the source-language text (True) for a pending translation."""
         value = text.get(self.lang)
@@ -80,7 +85,7 @@ class Renderer:
                 "service": list(case.services)}[facet]
 
     def facet_label(self, facet: str, value: str) -> str:
-        return {"country": lambda: country_name(value, self.lang), "sector": lambda: self.sector(value),
+        return {"country": lambda: country_name(value, self.locale), "sector": lambda: self.sector(value),
                 "year": lambda: value, "service": lambda: self.service(value)}[facet]()
 
     @staticmethod
@@ -92,7 +97,7 @@ class Renderer:
         rows: list[tuple[str, str]] = []
         if case.names:
             rows.append((self.label("case.names"), escape(", ".join(case.names))))
-        rows.append((self.label("case.country"), f"[{escape(country_name(case.country, self.lang))}]"
+        rows.append((self.label("case.country"), f"[{escape(country_name(case.country, self.locale))}]"
                                                  f"(country/{case.country.lower()}.md)"))
         if case.region:
             rows.append((self.label("case.region"), self.inline(case.region)))
@@ -129,7 +134,7 @@ class Renderer:
             return ""
         header = (f"| {self.label('case.figure')} | {self.label('case.value')} | {self.label('case.year')} "
                   f"| {self.label('case.source')} |\n|---|---:|---:|---|")
-        rows = [f"| {self.inline(figure.label)} | {escape(number(figure.value, self.lang))}"
+        rows = [f"| {self.inline(figure.label)} | {escape(number(figure.value, self.locale))}"
                 f"{' ' + escape(figure.unit) if figure.unit else ''} | {figure.year} |"
                 f"{self.inline_citations(case, figure.sources)} |" for figure in case.figures]
         return f"## {self.label('case.figures')} {{#figures}}\n\n{header}\n" + "\n".join(rows)
@@ -140,9 +145,9 @@ class Renderer:
             details = [self.inline(source.publisher, source.language),
                        f"[{self.inline(source.title, source.language)}]({source.url})"]
             if source.date:
-                details.append(self.label("case.source_date", date=long_date(source.date, self.lang)))
+                details.append(self.label("case.source_date", date=long_date(source.date, self.locale)))
             if source.accessed:
-                details.append(self.label("case.accessed", date=long_date(source.accessed, self.lang)))
+                details.append(self.label("case.accessed", date=long_date(source.accessed, self.locale)))
             items.append("1. " + ", ".join(details))
         return f"## {self.label('case.sources')} {{#sources}}\n\n" + "\n".join(items)
 
@@ -186,8 +191,8 @@ class Renderer:
         title = escape(self.text(case.texts["title"])[0])
         summary = self.block(case.texts["summary"])
         data = " ".join(f'data-{facet}="{escape(" ".join(self.facet_values(case, facet)))}"' for facet in FACETS)
-        meta = " · ".join([escape(country_name(case.country, self.lang)),
-                           escape(join_list([self.sector(key) for key in case.sectors], self.lang)),
+        meta = " · ".join([escape(country_name(case.country, self.locale)),
+                           escape(join_list([self.sector(key) for key in case.sectors], self.locale)),
                            str(case.founded)])
         return (f'<article class="como-card" {data} markdown>\n\n{"#" * level} [{title}]({link_prefix}{case.id}.md)\n\n'
                 f"{meta}\n{{: .como-card__meta }}\n\n{summary}\n\n</article>")
@@ -227,9 +232,9 @@ class Renderer:
         if not cases:
             return self.label("overview.none")
         countries = sorted({case.country for case in cases})
-        names = join_list([country_name(code, self.lang) for code in countries], self.lang)
+        names = join_list([country_name(code, self.locale) for code in countries], self.locale)
         svg = country_map_svg(countries, self.label("overview.map_title", countries=names),
-                              {code: country_name(code, self.lang) for code in countries})
+                              {code: country_name(code, self.locale) for code in countries})
         return "\n\n".join([f'<div class="como-map">\n{svg}\n</div>', self.facet_nav(),
                             f"## {self.label('case.all')} ({len(cases)}) {{#all}}", self.cards(cases)])
 

@@ -87,3 +87,8 @@ def test_short_description_cuts_at_a_word():
     assert short_description("word " * 50).endswith("word…")
     assert len(short_description("word " * 50)) <= 160
     assert short_description("Short.") == "Short."
+
+
+def test_english_is_written_the_british_way(data, cases):
+    page = renderer(data, cases, "en").case_page(cases.records[0])
+    assert "dated 1 May 2020" in page and "accessed 2 January 2021" in page
