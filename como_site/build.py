@@ -11,7 +11,7 @@ import shutil
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -25,8 +25,8 @@ from como_site.labels import labels_for
 from como_site.postprocess import postprocess
 from como_site.problems import ContentError, raise_if_any
 from como_site.project import ROOT, Project, load_project
-from como_site.sitecheck import check_site
 from como_site.rootfiles import write_root_files
+from como_site.sitecheck import check_site
 
 
 def check_and_generate(project: Project) -> CaseStudies:
@@ -50,7 +50,6 @@ class BuildReport:
     languages: list[str]
     seconds: float
     pages: int = 0
-    warnings: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _count_pages(site_dir: Path) -> int:
@@ -106,8 +105,7 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
     finally:
         shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(work, ignore_errors=True)
-    return BuildReport(site_dir, languages, time.perf_counter() - started, _count_pages(site_dir),
-                       {result.language: result.warnings for result in results})
+    return BuildReport(site_dir, languages, time.perf_counter() - started, _count_pages(site_dir))
 
 
 def _swap_in(staging: Path, site_dir: Path) -> None:

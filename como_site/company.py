@@ -14,17 +14,29 @@ from como_site.problems import Problem
 PLACEHOLDER = re.compile(r"\{\{\s*company\.([a-z_]+)\s*\}\}")
 
 
-def fill_company(markdown: str, company: dict[str, Any], lang: str, labels: Labels,
-                 source: str) -> tuple[str, list[Problem]]:
-    """Return the Markdown with placeholders filled, and a problem for each unknown field."""
-    problems: list[Problem] = []
+FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def unknown_placeholders(text: str, shown: str, company: dict[str, Any]) -> list[Problem]:
+    """A problem, with its line, for each placeholder naming a field the company values lack
+    (placeholders inside fenced code are examples, not placeholders)."""
+    problems, in_fence = [], False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if FENCE.match(line):
+            in_fence = not in_fence
+        for match in () if in_fence else PLACEHOLDER.finditer(line):
+            if match.group(1) not in company:
+                problems.append(Problem(shown, number, f"company.{match.group(1)}",
+                                        f"unknown company field; use one of: {', '.join(sorted(company))}"))
+    return problems
+
+
+def fill_company(markdown: str, company: dict[str, Any], lang: str, labels: Labels) -> str:
+    """The Markdown with every known placeholder filled (unknown ones are left for the checks to report)."""
 
     def replace(match: re.Match[str]) -> str:
         field = match.group(1)
         if field not in company:
-            line = markdown.count("\n", 0, match.start()) + 1
-            problems.append(Problem(source, line, f"company.{field}",
-                                    f"unknown company field; use one of: {', '.join(sorted(company))}"))
             return match.group(0)
         value = company[field]
         if value in (None, ""):
@@ -37,4 +49,4 @@ def fill_company(markdown: str, company: dict[str, Any], lang: str, labels: Labe
             return f"[{value.removeprefix('https://')}]({value})"
         return value
 
-    return PLACEHOLDER.sub(replace, markdown), problems
+    return PLACEHOLDER.sub(replace, markdown)

@@ -17,25 +17,19 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from como_site.company import PLACEHOLDER
+from como_site.company import unknown_placeholders
+from como_site.pages import FRONT_MATTER, is_generated
 from como_site.problems import Problem, relative
 from como_site.project import Project
-from como_site.translations import FRONT_MATTER
 
 REQUIRED_FRONT_MATTER = ("title", "description")
-FENCE = re.compile(r"^\s*(```|~~~)")
 PARSER = MarkdownIt("commonmark").enable("table")
 
 
 def markdown_pages(project: Project) -> list[Path]:
     """Editors' pages: every .md file under docs/<lang>/ except the generated ones."""
-    pages = []
-    for lang in project.codes:
-        for path in sorted((project.docs_dir / lang).rglob("*.md")):
-            head = path.read_text(encoding="utf-8")[:2000]
-            if "\ngenerated_from:" not in head.split("\n---", 1)[0]:
-                pages.append(path)
-    return pages
+    return [path for lang in project.codes for path in sorted((project.docs_dir / lang).rglob("*.md"))
+            if not is_generated(path)]
 
 
 def check_front_matter(text: str, shown: str) -> list[Problem]:
@@ -122,18 +116,6 @@ class _PageCheck:
                          f"{url} is not encrypted: use https://{url.removeprefix('http://')}")
 
 
-def check_placeholders(text: str, shown: str, company: dict) -> list[Problem]:
-    problems, in_fence = [], False
-    for number, line in enumerate(text.splitlines(), start=1):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        for match in () if in_fence else PLACEHOLDER.finditer(line):
-            if match.group(1) not in company:
-                problems.append(Problem(shown, number, f"company.{match.group(1)}",
-                                        f"unknown company field; use one of: {', '.join(sorted(company))}"))
-    return problems
-
-
 def _nav_paths(node: yaml.Node, found: list[tuple[str, int]]) -> None:
     if isinstance(node, yaml.ScalarNode):
         if node.value.endswith(".md"):
@@ -176,5 +158,5 @@ def check_content(project: Project) -> list[Problem]:
         shown, text = relative(path, project.root), path.read_text(encoding="utf-8")
         problems += check_front_matter(text, shown)
         problems += _PageCheck(text, shown).run()
-        problems += check_placeholders(text, shown, project.company)
+        problems += unknown_placeholders(text, shown, project.company)
     return sorted(set(problems))

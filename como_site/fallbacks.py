@@ -15,7 +15,8 @@ import yaml
 
 from como_site.labels import Labels
 from como_site.project import Project
-from como_site.translations import FRONT_MATTER, front_matter, source_pages
+from como_site.pages import FRONT_MATTER, GENERATED_KEY, front_matter
+from como_site.translations import source_pages
 
 FALLBACK_KEY = "fallback_of"
 
@@ -33,7 +34,7 @@ def fallback_page(project: Project, labels: Labels, lang: str, path: str) -> str
     match = FRONT_MATTER.match(text)
     body = text[match.end():] if match else text
     fields = {"title": meta.get("title", path), "description": meta.get("description", ""),
-              FALLBACK_KEY: source, "generated_from": f"docs/{source}/{path}"}
+              FALLBACK_KEY: source, GENERATED_KEY: f"docs/{source}/{path}"}
     notice = labels.get("fallback.notice", lang, language=labels.get(f"language.{lang}.in", lang),
                         original=labels.get(f"language.{source}.original", lang))
     return ("---\n" + yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"

@@ -11,9 +11,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from como_site.casestudies.render import GENERATED_KEY, Renderer
+from como_site.casestudies.render import Renderer
 from como_site.casestudies.validate import CaseStudies, load_case_studies
 from como_site.labels import labels_for
+from como_site.pages import is_generated
 from como_site.problems import raise_if_any
 from como_site.project import Project
 
@@ -25,12 +26,6 @@ class SyncReport:
     written: list[Path] = field(default_factory=list)
     removed: list[Path] = field(default_factory=list)
     unchanged: int = 0
-
-
-def is_generated(path: Path) -> bool:
-    with path.open(encoding="utf-8") as handle:
-        head = handle.read(2000)
-    return head.startswith("---\n") and f"\n{GENERATED_KEY}:" in head.split("\n---", 1)[0]
 
 
 def _write_if_changed(path: Path, text: str) -> bool:

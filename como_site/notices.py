@@ -6,7 +6,7 @@ from html import escape
 from como_site.alternates import Alternate, page_path_to_url
 from como_site.labels import Labels
 from como_site.project import Project
-from como_site.generated import is_generated
+from como_site.pages import is_generated
 from como_site.translations import page_hash
 
 

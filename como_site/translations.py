@@ -15,10 +15,10 @@ from pathlib import Path
 import yaml
 
 from como_site.casestudies.model import TEXT_FIELDS, CaseStudy
+from como_site.pages import FRONT_MATTER, front_matter, is_generated
 from como_site.project import Project
 
 SOURCE_HASH_KEY = "source_hash"
-FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
 MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
 
 
@@ -35,19 +35,10 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:12]
 
 
-def front_matter(text: str) -> dict:
-    match = FRONT_MATTER.match(text)
-    return (yaml.safe_load(match.group(1)) or {}) if match else {}
-
-
 def source_pages(project: Project) -> list[str]:
     """Hand-written pages of the source language (generated ones have their own status)."""
     base = project.docs_dir / project.source_language
-    pages = []
-    for path in sorted(base.rglob("*.md")):
-        if "generated_from" not in front_matter(path.read_text(encoding="utf-8")):
-            pages.append(path.relative_to(base).as_posix())
-    return pages
+    return [path.relative_to(base).as_posix() for path in sorted(base.rglob("*.md")) if not is_generated(path)]
 
 
 def page_hash(project: Project, path: str) -> str:

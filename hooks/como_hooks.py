@@ -14,7 +14,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from como_site.alternates import home_links, page_links  # noqa: E402
 from como_site.casestudies.render import OVERVIEW_MARKER, Renderer  # noqa: E402
 from como_site.casestudies.validate import CaseStudies  # noqa: E402
-from como_site.company import fill_company  # noqa: E402
+from como_site.company import fill_company, unknown_placeholders  # noqa: E402
 from como_site.fallbacks import FALLBACK_KEY  # noqa: E402
 from como_site.generated import generate  # noqa: E402
 from como_site.labels import labels_for  # noqa: E402
@@ -82,9 +82,10 @@ def on_page_markdown(markdown, page, config, files):
     if OVERVIEW_MARKER in markdown:
         markdown = markdown.replace(OVERVIEW_MARKER,
                                     Renderer(project, labels_for(project), _cases[project.root], lang).overview())
-    filled, problems = fill_company(markdown, project.company, lang, labels_for(project), f"docs/{page.file.src_uri}")
-    if problems:
+    problems = unknown_placeholders(markdown, f"docs/{page.file.src_uri}", project.company)
+    if problems:   # our pipeline reports these before building; a plain `mkdocs build` stops here
         raise PluginError("\n".join(str(problem) for problem in problems))
+    filled = fill_company(markdown, project.company, lang, labels_for(project))
     if _one_language_build() and not page.meta.get(FALLBACK_KEY):
         notice = outdated_notice(project, labels_for(project), lang, _norm_path(page), page.meta.get(SOURCE_HASH_KEY))
         if notice:

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import os
 
-from como_site.generated import is_generated, sync_pages
+from como_site.generated import sync_pages
+from como_site.pages import is_generated
 
 
 def test_write_only_changed_and_remove_stale(tmp_path, project):

@@ -15,9 +15,9 @@ from como_site.casestudies.model import SECTION_FIELDS, CaseStudy, Text
 from como_site.casestudies.validate import CaseStudies
 from como_site.casestudies.worldmap import country_map_svg
 from como_site.labels import Labels
+from como_site.pages import GENERATED_KEY
 from como_site.project import Project
 
-GENERATED_KEY = "generated_from"
 OVERVIEW_MARKER = "<!-- case-study-overview -->"
 FACETS = ("country", "sector", "year", "service")
 

@@ -107,3 +107,8 @@ def test_failed_build_keeps_the_previous_site_byte_for_byte(tiny_project):
         tiny_project.build()
     assert {path: path.read_bytes() for path in site.rglob("*") if path.is_file()} == before
     assert not list(tiny_project.root.glob(".site-build-*"))
+
+
+def test_misspelt_company_placeholder(tiny_project):
+    assert problems_for(tiny_project, "E-Mail: {{ company.emial }}")[0].startswith(
+        "docs/de/index.md:8: company.emial: unknown company field; use one of: address, content_responsible")
