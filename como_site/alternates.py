@@ -40,24 +40,21 @@ def page_path_to_url(path: str) -> str:
     return stem + "/"
 
 
-def alternates(project: Project, current: str, path: str, built: set[str] | None = None) -> list[Alternate]:
-    """The page `path` (e.g. 'clusters/index.md') as shown in language `current`, in every language.
-    `built`: languages in which the build has the page (real or fallback); default: the real ones."""
+def alternates(project: Project, path: str) -> list[Alternate]:
+    """The page `path` (e.g. 'clusters/index.md') in every language. The build has every page in every
+    language (fallback pages fill the gaps), so each link goes to the same page; `exists` tells which
+    are real translations."""
     url = page_path_to_url(path)
     up = "../" * (url.count("/") + 1)
-    result = []
-    for language in project.languages:
-        exists = (project.docs_dir / language.code / path).is_file()
-        target = url if exists or (built is not None and language.code in built) else ""
-        result.append(Alternate(language.code, language.name, f"{up}{language.code}/{target}",
-                                f"{project.language_url(language.code)}{target}", exists))
-    return result
+    return [Alternate(language.code, language.name, f"{up}{language.code}/{url}",
+                      f"{project.language_url(language.code)}{url}",
+                      (project.docs_dir / language.code / path).is_file())
+            for language in project.languages]
 
 
 def page_links(project: Project, current: str, path: str, fallback_of: str | None) -> PageLinks:
     """Switcher links, canonical URL and hreflang cluster of one page."""
-    built = set(project.codes)  # the build has every page in every language (fallbacks fill the gaps)
-    switcher = alternates(project, current, path, built)
+    switcher = alternates(project, path)
     url = page_path_to_url(path)
     if fallback_of:
         return PageLinks(switcher, f"{project.language_url(fallback_of)}{url}", noindex=True)

@@ -10,12 +10,12 @@ def test_page_path_to_url():
 
 
 def test_alternates_link_the_same_page_relative_to_it(project):
-    result = {alt.lang: alt for alt in alternates(project, "de", "services/conception.md")}
+    result = {alt.lang: alt for alt in alternates(project, "services/conception.md")}
     assert result["fr"].link == "../../../fr/services/conception/"
     assert result["fr"].url == project.site_url + "fr/services/conception/"
     assert all(alt.exists for alt in result.values())
 
 
-def test_missing_translation_links_to_the_language_home(project):
-    result = {alt.lang: alt for alt in alternates(project, "de", "does-not-exist.md")}
-    assert result["es"].link == "../../es/" and not result["es"].exists
+def test_missing_translation_links_to_its_fallback_page_and_is_not_real(project):
+    result = {alt.lang: alt for alt in alternates(project, "does-not-exist.md")}
+    assert result["es"].link == "../../es/does-not-exist/" and not result["es"].exists
