@@ -1,7 +1,10 @@
 """Shared fixtures: the real site built once per session, and tiny throw-away projects for error cases."""
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import textwrap
 from pathlib import Path
@@ -91,6 +94,42 @@ class TinyProject:
 
     def build(self, **kwargs):
         return build_site(root=self.root, site_dir=self.root / "site", **kwargs)
+
+    def cli(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        """Run `python -m como_site ARGS` in the project's folder, as the Makefile's targets do."""
+        return subprocess.run([sys.executable, "-m", "como_site", *args], cwd=self.root, capture_output=True,
+                              text=True, env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL)
+
+    def built_site(self) -> dict[str, bytes]:
+        """Build the project as it is (it must pass) and return site/ byte for byte, to compare later."""
+        result = self.cli("build")
+        assert result.returncode == 0, result.stdout + result.stderr
+        return site_snapshot(self.root / "site")
+
+    def assert_refused(self, before: dict[str, bytes], *messages: str, command: tuple[str, ...] = ("build",),
+                       env: dict[str, str] | None = None) -> str:
+        """Run a command on planted bad input: it must exit non-zero with each message (no traceback)
+        and leave site/ exactly as `before`. Returns what it printed, for further assertions."""
+        result = self.cli(*command, env=env)
+        output = result.stdout + result.stderr
+        assert result.returncode != 0, output
+        assert "Traceback" not in output, output
+        for message in messages:
+            assert message in output, output
+        assert site_snapshot(self.root / "site") == before
+        return output
+
+
+def site_snapshot(site_dir: Path) -> dict[str, bytes]:
+    """Every file under site_dir (links not followed) with its bytes; {} when there is no site."""
+    if not site_dir.exists():
+        return {}
+    snapshot = {}
+    for folder, _, names in os.walk(site_dir):
+        for name in names:
+            path = Path(folder) / name
+            snapshot[path.relative_to(site_dir).as_posix()] = path.read_bytes() if not path.is_symlink() else b"->"
+    return snapshot
 
 
 @pytest.fixture
