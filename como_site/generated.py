@@ -41,16 +41,21 @@ def _in_generated_dirs(project: Project, path: Path) -> bool:
                for lang in project.codes for folder in GENERATED_DIRS)
 
 
+def _marked(text: str) -> bool:
+    """Whether a page's text carries the generated mark in its front matter (as pages.is_generated reads it)."""
+    return text.startswith("---\n") and f"\n{GENERATED_KEY}:" in text.split("\n---", 1)[0]
+
+
 def _refusals(project: Project, pages: dict[Path, str]) -> list[Problem]:
     """Pages the generator may not write: outside its folders, or over a file it did not generate."""
     problems = []
     for path, text in pages.items():
-        source = front_matter(text).get(GENERATED_KEY)
         shown = relative(path, project.root)
-        if not _in_generated_dirs(project, path) or not source:
+        if not _in_generated_dirs(project, path) or not _marked(text):
             problems.append(Problem(shown, 1, "generated", f"the generator may write only marked pages under "
                                     f"docs/<lang>/{'/, '.join(GENERATED_DIRS)}/; nothing was written"))
         elif (path.exists() or path.is_symlink()) and not (path.is_file() and is_generated(path)):
+            source = front_matter(text).get(GENERATED_KEY)
             problems.append(Problem(shown, 1, "generated", f"this page is written by hand, and {source} would "
                                     "replace it; nothing was written: give the case another id"))
     return problems
