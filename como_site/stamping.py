@@ -46,7 +46,7 @@ class Target:
 def target(project: Project, name: str, cwd: Path) -> Target:
     """The file `name` (as typed, relative to cwd) names, if it may be stamped; else StampRefused."""
     source = project.source_language
-    what = (f"give a translated page (docs/<lang>/....md, not docs/{source}/) or a case file "
+    what = (f"give a translated page (docs/<lang>/<page>.md, not docs/{source}/) or a case file "
             "(case_studies/<id>.yml)")
     typed = Path(os.path.abspath(cwd / name))
     if not typed.is_relative_to(project.root):
@@ -57,7 +57,7 @@ def target(project: Project, name: str, cwd: Path) -> Target:
     if not typed.exists():
         raise StampRefused(f"{shown}: no such file; {what}")
     if typed.is_dir():
-        raise StampRefused(f"{shown}: a folder; name each file to stamp, e.g. {shown.rstrip('/')}/about.md")
+        raise StampRefused(f"{shown}: a folder; name each file to stamp ({shown}/<page>.md)")
     parts = typed.relative_to(project.root).parts
     if parts[0] == project.case_studies_dir.name:
         if typed not in case_files(project):
