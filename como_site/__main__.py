@@ -39,6 +39,9 @@ def _new_case(args: argparse.Namespace) -> int:
     except (ValueError, FileExistsError) as error:
         print(error, file=sys.stderr)
         return 2
+    except OSError as error:
+        print(f"case_studies/{args.id}.yml: could not be written ({error.strerror})", file=sys.stderr)
+        return 2
     print(f"Wrote {path}: fill in the texts and sources, then set status: published")
     return 0
 
@@ -56,21 +59,22 @@ def _i18n_status(args: argparse.Namespace) -> int:
 
 
 def _i18n_stamp(args: argparse.Namespace) -> int:
-    """Record that translations match the current source: pages by path, case files by path."""
-    from como_site.translations import stamp_case, stamp_page
+    """Record that translations match the current source: every named file is checked before any is written."""
+    from como_site import atomicfile
+    from como_site.stamping import StampRefused, plan
 
-    project = load_project(_root())
-    for name in args.paths:
-        path = (Path.cwd() / name).resolve()
-        relative = path.relative_to(project.root)
-        if relative.parts[0] == "case_studies":
-            stamp_case(path, project.source_language, project.codes)
-        elif relative.parts[0] == "docs" and relative.parts[1] != project.source_language:
-            stamp_page(project, relative.parts[1], Path(*relative.parts[2:]).as_posix())
-        else:
-            print(f"{name}: not a translated page (docs/<lang>/...) or a case file (case_studies/...)", file=sys.stderr)
+    try:
+        stamps = plan(load_project(_root()), args.paths, Path.cwd())
+    except (StampRefused, ContentError) as error:
+        print(f"{error}\nNothing was stamped.", file=sys.stderr)
+        return 2
+    for stamp, text in stamps:
+        try:
+            atomicfile.write_text(stamp.path, text)
+        except OSError as error:
+            print(f"{stamp.shown}: could not be written ({error.strerror}); it is as it was", file=sys.stderr)
             return 2
-        print(f"stamped {relative}")
+        print(f"stamped {stamp.shown}")
     return 0
 
 

@@ -18,6 +18,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from como_site.company import unknown_placeholders
+from como_site.filenames import check_file_names
 from como_site.pages import FRONT_MATTER, is_generated
 from como_site.problems import Problem, relative
 from como_site.project import Project
@@ -153,7 +154,7 @@ def check_nav(project: Project) -> list[Problem]:
 
 
 def check_content(project: Project) -> list[Problem]:
-    problems = check_nav(project)
+    problems = check_nav(project) + check_file_names(project)
     for path in markdown_pages(project):
         shown, text = relative(path, project.root), path.read_text(encoding="utf-8")
         problems += check_front_matter(text, shown)

@@ -13,7 +13,8 @@ class Problem:
     message: str       # what is wrong and how to fix it
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field}: {self.message}"
 
 
 class ContentError(Exception):

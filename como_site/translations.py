@@ -3,19 +3,15 @@
 A translation records the version of its source it was made from as a short content hash: `source_hash:`
 in a page's front matter, `translated_from: {<lang>: {<field>: hash}}` in a case file. When the source
 changes, its hash changes and the translation shows as outdated until a translator checks it and runs
-`make i18n-stamp` (which records the new hash).
+`make i18n-stamp` (como_site/stamping.py, which records the new hash).
 """
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
-from pathlib import Path
-
-import yaml
 
 from como_site.casestudies.model import TEXT_FIELDS, CaseStudy
-from como_site.pages import FRONT_MATTER, front_matter, is_generated
+from como_site.pages import front_matter, is_generated
 from como_site.project import Project
 
 SOURCE_HASH_KEY = "source_hash"
@@ -99,34 +95,3 @@ def report(statuses: list[Status]) -> str:
     counts = {state: sum(1 for s in statuses if s.state == state) for state in (CURRENT, OUTDATED, MISSING)}
     lines.append(", ".join(f"{count} {state}" for state, count in counts.items()))
     return "\n".join(lines)
-
-
-# -- stamping: record that a translation matches the current source ------------------------------------
-
-def stamp_page(project: Project, lang: str, path: str) -> None:
-    target = project.docs_dir / lang / path
-    text = target.read_text(encoding="utf-8")
-    match = FRONT_MATTER.match(text)
-    line = f'{SOURCE_HASH_KEY}: "{page_hash(project, path)}"\n'
-    if not match:
-        target.write_text(f"---\n{line}---\n\n{text}", encoding="utf-8")
-        return
-    head = re.sub(rf"^{SOURCE_HASH_KEY}:.*\n", "", match.group(1), flags=re.MULTILINE)
-    target.write_text(f"---\n{head}{line}---\n{text[match.end():]}", encoding="utf-8")
-
-
-def stamp_case(path: Path, source: str, languages: tuple[str, ...]) -> None:
-    """Rewrite the `translated_from:` block at the end of a case file with the current hashes."""
-    text = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    block = ["translated_from:   # written by `make i18n-stamp`: the source version each translation matches"]
-    for lang in languages:
-        if lang == source:
-            continue
-        hashes = {name: content_hash(fields.get(source, "")) for name, fields in case_field_texts(data).items()
-                  if fields.get(lang)}
-        if hashes:
-            pairs = ", ".join(f'{name}: "{value}"' for name, value in hashes.items())
-            block.append(f"  {lang}: {{{pairs}}}")
-    body = re.split(r"^translated_from:.*$", text, maxsplit=1, flags=re.MULTILINE)[0].rstrip("\n")
-    path.write_text(body + "\n\n" + "\n".join(block) + "\n", encoding="utf-8")

@@ -1,15 +1,17 @@
 """como_site.generated: generated pages written only when changed, stale ones removed, others kept."""
 from __future__ import annotations
 
+import dataclasses
 import os
+
+import pytest
 
 from como_site.generated import sync_pages
 from como_site.pages import is_generated
+from como_site.problems import ContentError
 
 
 def test_write_only_changed_and_remove_stale(tmp_path, project):
-    import dataclasses
-
     project = dataclasses.replace(project, root=tmp_path)
     folder = tmp_path / "docs" / "de" / "case-studies"
     page = folder / "a.md"
@@ -39,3 +41,20 @@ def test_is_generated_reads_front_matter_only(tmp_path):
     mention = tmp_path / "m.md"
     mention.write_text("---\ntitle: M\n---\n\ngenerated_from: in the body\n", encoding="utf-8")
     assert is_generated(generated) and not is_generated(mention)
+
+
+def test_never_replaces_a_hand_written_page(tmp_path, project):
+    project = dataclasses.replace(project, root=tmp_path)
+    folder = tmp_path / "docs" / "de" / "case-studies"
+    folder.mkdir(parents=True)
+    overview = folder / "index.md"
+    overview.write_text("---\ntitle: Fallstudien\n---\n\n# Fallstudien\n", encoding="utf-8")
+    other = folder / "a.md"
+    generated = "---\ntitle: X\ngenerated_from: case_studies/index.yml\n---\n\n# X\n"
+    with pytest.raises(ContentError) as refused:
+        sync_pages(project, {overview: generated, other: generated})
+    assert str(refused.value) == ("docs/de/case-studies/index.md:1: generated: this page is written by hand, and "
+                                  "case_studies/index.yml would replace it; nothing was written: give the case another id")
+    assert overview.read_text(encoding="utf-8").startswith("---\ntitle: Fallstudien") and not other.exists()
+    with pytest.raises(ContentError, match="the generator may write only marked pages under docs/<lang>/case-studies/"):
+        sync_pages(project, {tmp_path / "docs" / "de" / "about.md": generated})

@@ -1,4 +1,5 @@
-"""como_site.translations: per page and per case-study field, missing / outdated / current, and stamping."""
+"""como_site.translations: per page and per case-study field, missing / outdated / current (stamped with
+como_site.stamping, see test_stamping.py)."""
 from __future__ import annotations
 
 import dataclasses
@@ -6,9 +7,14 @@ import dataclasses
 import yaml
 
 from como_site.casestudies.model import CaseStudy
-from como_site.translations import (CURRENT, MISSING, OUTDATED, all_statuses, case_statuses, page_status,
-                                    report, stamp_case, stamp_page)
+from como_site.stamping import plan
+from como_site.translations import CURRENT, MISSING, OUTDATED, all_statuses, case_statuses, page_status, report
 from tests.conftest import FIXTURES
+
+
+def stamp(project, *names: str) -> None:
+    for target, text in plan(project, list(names), project.root):
+        target.path.write_text(text, encoding="utf-8")
 
 
 def test_page_status_and_stamping(tmp_path, project):
@@ -19,7 +25,7 @@ def test_page_status_and_stamping(tmp_path, project):
     assert page_status(project, "de", "a.md").state == MISSING
     (tmp_path / "docs" / "de" / "a.md").write_text("---\ntitle: A de\n---\n\n# A\n", encoding="utf-8")
     assert page_status(project, "de", "a.md").state == OUTDATED         # never stamped
-    stamp_page(project, "de", "a.md")
+    stamp(project, "docs/de/a.md")
     assert page_status(project, "de", "a.md").state == CURRENT
     assert "title: A de" in (tmp_path / "docs" / "de" / "a.md").read_text(encoding="utf-8")
     (tmp_path / "docs" / "en" / "a.md").write_text("---\ntitle: A\n---\n\n# A, revised\n", encoding="utf-8")
@@ -31,14 +37,16 @@ def test_page_status_and_stamping(tmp_path, project):
 
 
 def test_case_fields_get_their_own_status(tmp_path, project):
-    path = tmp_path / "alpha.yml"
+    project = dataclasses.replace(project, root=tmp_path)
+    path = tmp_path / "case_studies" / "alpha.yml"
+    path.parent.mkdir()
     path.write_text((FIXTURES / "cases" / "alpha.yml").read_text(encoding="utf-8"), encoding="utf-8")
-    stamp_case(path, "en", project.codes)
+    stamp(project, "case_studies/alpha.yml")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["context"]["en"] = "Alpha context, revised."
     case = CaseStudy.from_data(data, "case_studies/alpha.yml")
     states = {(s.item.split("#")[1], s.lang): s.state for s in case_statuses(case, "en", project.codes)}
     assert states[("context", "fr")] == OUTDATED and states[("title", "fr")] == CURRENT
     assert ("context", "en") not in states
-    stamp_case(path, "en", project.codes)   # stamping twice keeps a single block
+    stamp(project, "case_studies/alpha.yml")   # stamping twice keeps a single block
     assert path.read_text(encoding="utf-8").count("translated_from:") == 1

@@ -1,9 +1,15 @@
-"""`make new-case ID=...`: write a valid draft case file with every field explained, in all languages."""
+"""`make new-case ID=...`: write a valid draft case file with every field explained, in all languages.
+
+Its placeholder texts and example source are listed once, here: the validator refuses to publish a case
+that still contains any of them (placeholder_texts, EXAMPLE_URL).
+"""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from como_site import atomicfile
+from como_site.casestudies.addresses import reserved_id_message, reserved_ids
 from como_site.project import Project
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -15,7 +21,15 @@ PLACEHOLDER = {
     "context": "The region, the industry and the situation before the cluster initiative (replace).",
     "challenge": "What the actors needed to solve together (replace).",
     "approach": "How the cluster was built and organised, step by step (replace).",
+    "source_title": "Title of the source document (replace)",
+    "source_publisher": "Who published it (replace)",
 }
+EXAMPLE_URL = "https://www.example.org/replace-with-the-real-address"
+
+
+def placeholder_texts() -> tuple[str, ...]:
+    """Every text the scaffold writes for an editor to replace."""
+    return tuple(PLACEHOLDER.values())
 
 
 def _texts(languages: tuple[str, ...], field: str, indent: str = "  ", cited: bool = True) -> str:
@@ -68,9 +82,9 @@ approach:
 
 sources:                 # numbered on the page in this order
   - id: source-1         # lowercase letters, digits, hyphens; used in the `sources:` lists above
-    title: Title of the source document (replace)
-    publisher: Who published it (replace)
-    url: https://www.example.org/replace-with-the-real-address
+    title: {PLACEHOLDER["source_title"]}
+    publisher: {PLACEHOLDER["source_publisher"]}
+    url: {EXAMPLE_URL}
     # date: 2021-11-12     # publication or last update, YYYY-MM-DD, if known
     # accessed: 2026-11-27 # when you read it, YYYY-MM-DD
 """
@@ -79,8 +93,11 @@ sources:                 # numbered on the page in this order
 def new_case(project: Project, case_id: str) -> Path:
     if not ID_PATTERN.match(case_id):
         raise ValueError(f"'{case_id}' is not a valid id: use lowercase letters, digits and single hyphens, e.g. my-cluster")
+    reserved = reserved_id_message(case_id, reserved_ids(project), fix="choose another id")
+    if reserved:
+        raise ValueError(reserved)
     path = project.case_studies_dir / f"{case_id}.yml"
     if path.exists():
         raise FileExistsError(f"{path.relative_to(project.root)} already exists")
-    path.write_text(skeleton(case_id, project), encoding="utf-8")
+    atomicfile.write_text(path, skeleton(case_id, project))
     return path

@@ -17,7 +17,9 @@ from babel import Locale
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
+from como_site.casestudies.addresses import reserved_id_message, reserved_ids
 from como_site.casestudies.model import TEXT_FIELDS, CaseStudy
+from como_site.casestudies.scaffold import EXAMPLE_URL, placeholder_texts
 from como_site.casestudies.vocabulary import Vocabulary, load_vocabulary
 from como_site.problems import Problem, relative
 from como_site.project import Project
@@ -145,6 +147,8 @@ class _FileCheck:
         self.check_sources()
         self.check_languages()
         self.check_images()
+        if data["status"] == "published":
+            self.check_placeholders()
         return self.problems
 
     @staticmethod
@@ -157,6 +161,15 @@ class _FileCheck:
                 if pattern.search(text):
                     self.problem(path, message)
                     break
+
+    def check_placeholders(self) -> None:
+        """What `make new-case` wrote as an example must not go online (a draft may keep it)."""
+        placeholders = placeholder_texts()
+        for path, text in _strings(self.data):
+            if EXAMPLE_URL in text:
+                self.problem(path, "still the scaffold's example address: give the real https:// address of the source")
+            elif any(placeholder in text for placeholder in placeholders):
+                self.problem(path, "still the scaffold's placeholder text: write the real text")
 
     def check_country(self) -> None:
         code = self.data["country"]
@@ -249,6 +262,7 @@ def load_case_studies(project: Project, today: datetime.date | None = None) -> t
     validator = _schema_validator(root / SCHEMA_PATH)
     records: list[CaseStudy] = []
     seen: dict[str, str] = {}
+    reserved = reserved_ids(project)
     for path in case_files(project):
         shown = relative(path, root)
         document, file_problems = load_yaml(path, shown)
@@ -265,6 +279,9 @@ def load_case_studies(project: Project, today: datetime.date | None = None) -> t
             continue
         problems.extend(_FileCheck(document, project, vocabulary, today).run(path.stem))
         case_id = document.data["id"]
+        reserved_message = reserved_id_message(case_id, reserved)
+        if reserved_message:
+            problems.append(Problem(shown, document.line(("id",)), "id", reserved_message))
         if case_id in seen:
             problems.append(Problem(shown, document.line(("id",)), "id",
                                     f"id '{case_id}' is already used by {seen[case_id]}; choose another"))

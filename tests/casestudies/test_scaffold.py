@@ -23,3 +23,9 @@ def test_bad_or_taken_ids_are_refused(data):
     new_case(data.project, "taken")
     with pytest.raises(FileExistsError):
         new_case(data.project, "taken")
+
+
+def test_reserved_ids_are_refused_before_writing(data):
+    with pytest.raises(ValueError, match="'index' is reserved for the overview page; choose another id$"):
+        new_case(data.project, "index")
+    assert not (data.root / "case_studies" / "index.yml").exists()

@@ -1,6 +1,10 @@
 """como_site.casestudies.validate: every editor mistake named as path:line: field: message."""
 from __future__ import annotations
 
+import pytest
+
+from como_site.casestudies.scaffold import new_case
+
 
 def test_valid_fixtures_load(data):
     for name in ("alpha", "beta", "gamma-draft"):
@@ -155,3 +159,59 @@ def test_lang_marker_is_the_only_attribute_list_allowed(data):
     data.edit("alpha", "en: Alpha context.", 'en: "The *Greenbook*{lang=en} and a {: .evil } class"')
     (problem,) = data.problems()
     assert problem.startswith("case_studies/alpha.yml:21: context.en: curly braces are only allowed as {lang=xx}")
+
+
+
+def as_case(data, case_id: str) -> None:
+    """The alpha fixture saved as case_studies/<case_id>.yml with that id."""
+    data.add("alpha")
+    alpha = data.root / "case_studies" / "alpha.yml"
+    data.add(case_id, alpha.read_text(encoding="utf-8").replace("id: alpha", f'id: "{case_id}"'))
+    alpha.unlink()
+
+
+def test_index_is_reserved_for_the_overview_page(data):
+    as_case(data, "index")
+    assert data.problems() == ["case_studies/index.yml:2: id: 'index' is reserved for the overview page; choose "
+                               "another id (and rename the file)"]
+
+
+@pytest.mark.parametrize("case_id, reason", [
+    ("country", "the facet pages /<lang>/case-studies/country/"),            # from render.FACETS
+    ("service", "the facet pages /<lang>/case-studies/service/"),
+    ("partners", "docs/fr/case-studies/partners.md, which is written by hand"),
+    ("archive", "docs/de/case-studies/archive, which is written by hand"),
+    ("search", "the search index /<lang>/search/"),
+    ("404", "the error page /<lang>/404.html"),
+    ("assets", "/<lang>/assets/, which the site has in every language (docs/assets)"),
+    ("about", "/<lang>/about/, which the site has in every language (docs/en/about.md)"),
+])
+def test_ids_the_site_already_uses_are_reserved(data, case_id, reason):
+    for relative, text in {"docs/fr/case-studies/partners.md": "---\ntitle: Partenaires\n---\n",
+                           "docs/de/case-studies/archive/index.md": "---\ntitle: Archiv\n---\n",
+                           "docs/assets/como.css": "", "docs/en/about.md": "---\ntitle: About\n---\n",
+                           "docs/en/case-studies/beta.md": "---\ntitle: B\ngenerated_from: case_studies/beta.yml\n---\n"
+                           }.items():
+        (data.root / relative).parent.mkdir(parents=True, exist_ok=True)
+        (data.root / relative).write_text(text, encoding="utf-8")
+    as_case(data, case_id)
+    assert data.problems() == [f"case_studies/{case_id}.yml:2: id: '{case_id}' is reserved for {reason}; choose "
+                               "another id (and rename the file)"]
+    as_case(data, "beta")   # a page the generator wrote earlier does not reserve its id
+    assert "case_studies/beta.yml:2: id: 'beta'" not in " ".join(data.problems())
+
+
+def test_placeholders_of_the_scaffold_cannot_be_published(data):
+    new_case(data.project, "new-cluster")
+    assert data.problems() == []                                   # a draft may keep them
+    data.edit("new-cluster", "status: draft", "status: published")
+    data.edit("new-cluster", 'es: "Two or three', 'es: "Nuestro texto. Two or three')   # partly edited
+    problems = data.problems()
+    placeholder = "still the scaffold's placeholder text: write the real text"
+    assert f"case_studies/new-cluster.yml:31: summary.de: {placeholder}" in problems
+    assert f"case_studies/new-cluster.yml:33: summary.es: {placeholder}" in problems
+    assert f"case_studies/new-cluster.yml:65: sources[0].title: {placeholder}" in problems
+    assert problems[-1] == ("case_studies/new-cluster.yml:67: sources[0].url: still the scaffold's example address: "
+                            "give the real https:// address of the source")
+    fields = ("actors[0].name", "title", "summary", "context", "challenge", "approach")
+    assert len(problems) == len(fields) * len(data.project.codes) + 3   # every placeholder, nothing else
