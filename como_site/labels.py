@@ -4,10 +4,9 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
-from como_site.problems import Problem, raise_if_any, relative
+from como_site.problems import ContentError, Problem, raise_if_any, relative
 from como_site.project import Project
+from como_site.yamlsource import load_yaml
 
 
 class Labels:
@@ -23,15 +22,19 @@ class Labels:
 
 
 def load_labels(path: Path, languages: tuple[str, ...], root: Path) -> Labels:
-    """Load labels and insist that every key has every language."""
-    node = yaml.compose(path.read_text(encoding="utf-8"))
-    texts = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    problems = []
-    lines = {key.value: key.start_mark.line + 1 for key, _ in node.value} if node else {}
+    """Load labels and insist that every key has every language, as a text."""
+    shown = relative(path, root)
+    document, problems = load_yaml(path, shown, root)
+    raise_if_any(problems)
+    texts = document.data or {}
+    if not isinstance(texts, dict):
+        raise ContentError([Problem(shown, 1, "(file)", "write the labels as key: {de: ..., en: ...} entries")])
     for key, translations in texts.items():
-        missing = [lang for lang in languages if not (translations or {}).get(lang)]
+        translations = translations if isinstance(translations, dict) else {}
+        missing = [lang for lang in languages if not isinstance(translations.get(lang), str)
+                   or not translations[lang]]
         if missing:
-            problems.append(Problem(relative(path, root), lines.get(key, 0), key,
+            problems.append(Problem(shown, document.line((key,)), str(key),
                                     f"missing translation for {', '.join(missing)}: add it under this key"))
     raise_if_any(problems)
     return Labels(texts)

@@ -1,7 +1,8 @@
 """The project's settings as plain data: paths, languages, site URL and company values.
 
-They are read from mkdocs.yml (the one place editors change them) with a YAML loader that understands
-MkDocs' `!ENV` tag, so this module needs no MkDocs import.
+They are read from mkdocs.yml (the one place editors change them) with the editors' YAML loader plus
+MkDocs' `!ENV` tag, so this module needs no MkDocs import, and so a pull request that puts code into
+mkdocs.yml is refused before MkDocs (whose own loader would run it) ever reads the file.
 """
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from como_site.configcode import code_problems
+from como_site.contentfiles import CONFIG_FILE
+from como_site.problems import ContentError, Problem, raise_if_any
+from como_site.yamlsource import YamlDocument, EditorLoader, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,8 +64,11 @@ class Project:
         return f"{self.site_url}{code}/"
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """SafeLoader that resolves `!ENV` like MkDocs does and ignores other application tags."""
+class _ConfigLoader(EditorLoader):
+    """The editors' loader, plus MkDocs' `!ENV` tag; every other tag (MkDocs' own loader would run
+    `!!python/object/apply:...`) is refused with its line before MkDocs reads the file."""
+
+    allowed_tags = frozenset({"!ENV"})
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -75,12 +84,21 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 
 _ConfigLoader.add_constructor("!ENV", _env_tag)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def mkdocs_document(root: Path) -> YamlDocument:
+    """mkdocs.yml of the project at `root`, with the line of every key; refused (ContentError) when it is
+    not valid, uses YAML editors may not use, or changes a key that names code (see configcode)."""
+    document, problems = load_yaml(root / CONFIG_FILE, CONFIG_FILE, root, loader=_ConfigLoader)
+    raise_if_any(problems)
+    if not isinstance(document.data, dict):
+        raise ContentError([Problem(CONFIG_FILE, 1, "(file)", "write the settings as key: value lines")])
+    raise_if_any(code_problems(document))
+    return document
 
 
 def read_mkdocs_config(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_ConfigLoader)  # noqa: S506 - SafeLoader subclass
+    return mkdocs_document(path.resolve().parent).data
 
 
 def _i18n_plugin(config: dict[str, Any]) -> dict[str, Any]:

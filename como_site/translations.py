@@ -12,11 +12,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
 from como_site.casestudies.model import TEXT_FIELDS, CaseStudy
+from como_site.contentfiles import read_text
 from como_site.pages import FRONT_MATTER, front_matter, is_generated
+from como_site.problems import raise_if_any
 from como_site.project import Project
+from como_site.yamlsource import parse_yaml
 
 SOURCE_HASH_KEY = "source_hash"
 MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
@@ -42,14 +43,14 @@ def source_pages(project: Project) -> list[str]:
 
 
 def page_hash(project: Project, path: str) -> str:
-    return content_hash((project.docs_dir / project.source_language / path).read_text(encoding="utf-8"))
+    return content_hash(read_text(project.docs_dir / project.source_language / path, project.root))
 
 
 def page_status(project: Project, lang: str, path: str) -> Status:
     target = project.docs_dir / lang / path
     if not target.is_file():
         return Status(path, lang, MISSING)
-    recorded = front_matter(target.read_text(encoding="utf-8")).get(SOURCE_HASH_KEY)
+    recorded = front_matter(read_text(target, project.root), f"docs/{lang}/{path}").get(SOURCE_HASH_KEY)
     if recorded is None:
         return Status(path, lang, OUTDATED, "no source_hash recorded")
     if str(recorded) != page_hash(project, path):
@@ -105,7 +106,7 @@ def report(statuses: list[Status]) -> str:
 
 def stamp_page(project: Project, lang: str, path: str) -> None:
     target = project.docs_dir / lang / path
-    text = target.read_text(encoding="utf-8")
+    text = read_text(target, project.root)
     match = FRONT_MATTER.match(text)
     line = f'{SOURCE_HASH_KEY}: "{page_hash(project, path)}"\n'
     if not match:
@@ -117,8 +118,11 @@ def stamp_page(project: Project, lang: str, path: str) -> None:
 
 def stamp_case(path: Path, source: str, languages: tuple[str, ...]) -> None:
     """Rewrite the `translated_from:` block at the end of a case file with the current hashes."""
-    text = path.read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
+    root = path.parents[1]   # case_studies/<id>.yml lies in the repository's root
+    text = read_text(path, root)
+    document, problems = parse_yaml(text, path.relative_to(root).as_posix())
+    raise_if_any(problems)
+    data = document.data
     block = ["translated_from:   # written by `make i18n-stamp`: the source version each translation matches"]
     for lang in languages:
         if lang == source:

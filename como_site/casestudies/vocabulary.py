@@ -16,8 +16,9 @@ class Vocabulary:
     actor_types: dict[str, dict[str, str]]       # key -> {lang: label}
 
 
-def load_vocabulary(path: Path, shown_as: str, languages: tuple[str, ...]) -> tuple[Vocabulary | None, list[Problem]]:
-    document, problems = load_yaml(path, shown_as)
+def load_vocabulary(path: Path, shown_as: str, languages: tuple[str, ...],
+                    root: Path) -> tuple[Vocabulary | None, list[Problem]]:
+    document, problems = load_yaml(path, shown_as, root)
     if document is None:
         return None, problems
     data = document.data or {}
