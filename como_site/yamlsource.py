@@ -112,8 +112,9 @@ def parse_yaml(text: str, shown: str, first_line: int = 1, loader: type[EditorLo
     """Parse editors' YAML whose first line is line `first_line` of file `shown`; a syntax error or a
     refused construct becomes a problem (named `rule`) with its line and a hint."""
     offset = first_line - 1
-    parser = loader(text)
+    parser = None
     try:
+        parser = loader(text)
         node = parser.get_single_node()
         data = parser.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as error:
@@ -123,7 +124,8 @@ def parse_yaml(text: str, shown: str, first_line: int = 1, loader: type[EditorLo
         return None, [Problem(shown, line, rule, f"character #x{error.character:04x} is not allowed in YAML: "
                                                     "delete it")]
     finally:
-        parser.dispose()
+        if parser is not None:
+            parser.dispose()
     problems: list[Problem] = []
     lines: dict[FieldPath, int] = {}
     if node is not None:
