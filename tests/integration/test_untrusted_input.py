@@ -5,7 +5,10 @@ One tiny project is built once for the module; every test plants its bad input a
 """
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -86,6 +89,16 @@ def test_file_linked_to_outside_is_refused_in_every_content_folder(planted, tmp_
     outside.write_text("title: secret\n", encoding="utf-8")
     planted.put(relative, link_to=outside)
     planted.refused(f"{relative}: symbolic link to outside the repository")
+
+
+def test_plain_mkdocs_build_refuses_the_link_too(planted, tmp_path):
+    planted.put("docs/assets/leak", link_to="/proc/self/environ")
+    env = {key: value for key, value in os.environ.items() if not key.startswith("COMO_")}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "out")],
+                            cwd=planted.project.root, env=env, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "docs/assets/leak: symbolic link to outside the repository" in result.stdout + result.stderr
+    assert not list((tmp_path / "out").rglob("leak"))
 
 
 def test_folder_linked_to_outside_is_refused_and_not_entered(planted):
