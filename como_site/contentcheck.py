@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-
 from typing import Any
 
 from markdown_it import MarkdownIt
@@ -43,6 +42,7 @@ def check_front_matter(text: str, shown: str) -> list[Problem]:
         return [Problem(shown, 1, "front-matter", "the front matter is not closed: add a line --- after it")]
     if document is None:
         return problems
+    document.data = {} if document.data is None else document.data
     if not isinstance(document.data, dict):
         return [Problem(shown, 2, "front-matter", "write the front matter as key: value lines")]
     return problems + field_problems(document, FRONT_MATTER.match(text).group(0).count("\n"))

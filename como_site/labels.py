@@ -1,6 +1,11 @@
-"""Interface texts in every language, read from i18n/labels.yml (one key, four translations)."""
+"""Interface texts in every language, read from i18n/labels.yml (one key, four translations).
+
+A text may name values to fill in as `{name}`; nothing else in braces, since str.format would otherwise
+let a label reach into Python objects (`{date.__class__}`) or build huge strings (`{date:>999999999}`).
+"""
 from __future__ import annotations
 
+import string
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,8 +41,21 @@ def load_labels(path: Path, languages: tuple[str, ...], root: Path) -> Labels:
         if missing:
             problems.append(Problem(shown, document.line((key,)), str(key),
                                     f"missing translation for {', '.join(missing)}: add it under this key"))
+        problems += [Problem(shown, document.line((key, lang)), f"{key}.{lang}", message)
+                     for lang, text in translations.items() if (message := _placeholder_problem(text))]
     raise_if_any(problems)
     return Labels(texts)
+
+
+def _placeholder_problem(text: object) -> str | None:
+    try:
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(str(text))
+                  if name is not None]
+    except ValueError:
+        return "a single { or } is not allowed: write {{ or }} for a brace"
+    if any(not name.isidentifier() or spec or conversion for name, spec, conversion in fields):
+        return "write values to fill in as {name} only (letters and _), nothing else between braces"
+    return None
 
 
 @lru_cache(maxsize=None)

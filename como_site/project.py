@@ -17,7 +17,7 @@ import yaml
 from como_site.configcode import code_problems
 from como_site.contentfiles import CONFIG_FILE
 from como_site.problems import ContentError, Problem, raise_if_any
-from como_site.yamlsource import YamlDocument, EditorLoader, load_yaml
+from como_site.yamlsource import EditorLoader, YamlDocument, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
