@@ -101,27 +101,56 @@ def read_mkdocs_config(path: Path) -> dict[str, Any]:
     return mkdocs_document(path.resolve().parent).data
 
 
-def _i18n_plugin(config: dict[str, Any]) -> dict[str, Any]:
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return plugin["i18n"]
-    raise ValueError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) is not configured")
+def _refuse(document: YamlDocument, path: tuple[Any, ...], message: str) -> ContentError:
+    name = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
+    return ContentError([Problem(document.path, document.line(path), name, message)])
+
+
+def _mapping(document: YamlDocument, path: tuple[str, ...]) -> dict[str, Any]:
+    """The group of settings at `path` ({} when absent); anything but key: value lines is refused."""
+    value: Any = document.data
+    for part in path:
+        value = value.get(part) if isinstance(value, dict) else None
+        if value is None:
+            return {}
+    if not isinstance(value, dict):
+        raise _refuse(document, path, "write this as key: value lines")
+    return value
+
+
+def _languages(document: YamlDocument) -> tuple[tuple[Language, ...], str]:
+    """The languages under `plugins: - i18n: languages:` and the one marked `default: true`."""
+    plugins = document.data.get("plugins")
+    found = [(index, plugin["i18n"]) for index, plugin in enumerate(plugins if isinstance(plugins, list) else [])
+             if isinstance(plugin, dict) and "i18n" in plugin]
+    if not found:
+        raise _refuse(document, ("plugins",), "the i18n plugin (mkdocs-static-i18n) is not configured: add `- i18n:`")
+    path = ("plugins", found[0][0], "i18n", "languages")
+    entries = found[0][1].get("languages") if isinstance(found[0][1], dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise _refuse(document, path, "list the languages, each with locale: and name:")
+    for index, entry in enumerate(entries):
+        if not (isinstance(entry, dict) and isinstance(entry.get("locale"), str) and isinstance(entry.get("name"), str)):
+            raise _refuse(document, (*path, index), "each language needs locale: (e.g. de) and name: (e.g. Deutsch)")
+    defaults = [entry["locale"] for entry in entries if entry.get("default")]
+    if len(defaults) != 1:
+        raise _refuse(document, path, "mark exactly one language `default: true`: the source language")
+    return tuple(Language(entry["locale"], entry["name"]) for entry in entries), defaults[0]
 
 
 def load_project(root: Path = ROOT, site_url: str | None = None) -> Project:
     root = root.resolve()
-    config = read_mkdocs_config(root / "mkdocs.yml")
-    entries = _i18n_plugin(config)["languages"]
-    languages = tuple(Language(entry["locale"], entry["name"]) for entry in entries)
-    source = next(entry["locale"] for entry in entries if entry.get("default"))
+    document = mkdocs_document(root)
+    config = document.data
+    languages, source = _languages(document)
     url = site_url or config["site_url"]
     return Project(
         root=root,
         languages=languages,
         source_language=source,
         site_url=url if url.endswith("/") else url + "/",
-        company=dict(config.get("extra", {}).get("company", {})),
-        https_redirect=bool(config.get("extra", {}).get("hosting", {}).get("https_redirect", False)),
+        company=dict(_mapping(document, ("extra", "company"))),
+        https_redirect=bool(_mapping(document, ("extra", "hosting")).get("https_redirect", False)),
     )
 
 

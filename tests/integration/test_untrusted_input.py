@@ -230,3 +230,26 @@ def test_title_must_be_a_text(planted, value):
     planted.put("docs/de/index.md", f"---\ntitle: {value}\ndescription: Die Startseite.\n---\n\n# Start\n")
     planted.refused("docs/de/index.md:2: front-matter.title: must be a text, in quotes if it starts with a "
                     "special character")
+
+
+# -- item 13: the shape of mkdocs.yml and the vocabularies --------------------------------------------
+
+def test_languages_without_a_default_are_a_message(planted):
+    planted.config("          default: true\n", "")
+    line = planted.line_of("mkdocs.yml", "      languages:")
+    planted.refused(f"mkdocs.yml:{line}: plugins[1].i18n.languages: mark exactly one language `default: true`")
+
+
+def test_company_details_must_be_key_value_lines(planted):
+    planted.config("  company:\n", "  company: [Como]\n  old_company:\n")
+    line = planted.line_of("mkdocs.yml", "  company:")
+    planted.refused(f"mkdocs.yml:{line}: extra.company: write this as key: value lines")
+
+
+def test_a_service_page_in_the_vocabulary_is_a_plain_path(planted):
+    text = (planted.project.root / "case_studies" / "vocabularies.yml").read_text(encoding="utf-8")
+    planted.put("case_studies/vocabularies.yml", text.replace("page: services/conception.md",
+                                                              "page: 'x.md) [click](javascript:alert(1)'"))
+    line = planted.line_of("case_studies/vocabularies.yml", "page: 'x.md)")
+    planted.refused(f"case_studies/vocabularies.yml:{line}: services.conception.page: name the service page as a "
+                    "path in the language folder")
