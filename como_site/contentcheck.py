@@ -10,7 +10,6 @@ than the whole parallel build; markdown-it-py parses the same corpus in under a 
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 

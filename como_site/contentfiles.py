@@ -20,6 +20,7 @@ IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif")
 # The largest file editors may commit, by kind; say them in CONTRIBUTING.md when they change.
 SIZE_LIMITS = {"page": 256 * KB, "yaml": 256 * KB, "image": 5 * MB, "other": 2 * MB}
 BOM = b"\xef\xbb\xbf"
+OPEN_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK   # never through a link; a pipe cannot block the read
 
 
 def file_kind(path: Path) -> str:
@@ -73,18 +74,11 @@ def check_content_files(root: Path) -> list[Problem]:
     """Every symbolic link, special file and oversized file in the content folders and mkdocs.yml."""
     root = root.resolve()
     problems: list[Problem] = []
-    for name in (*CONTENT_DIRS, CONFIG_FILE):
-        top = root / name
-        if not os.path.lexists(top):
-            continue
-        problem = _entry_problem(top, root)
-        if problem or not top.is_dir():
-            problems += [problem] if problem else []
-            continue
+    entries = [root / name for name in (*CONTENT_DIRS, CONFIG_FILE) if os.path.lexists(root / name)]
+    for top in [path for path in entries if path.is_dir() and not path.is_symlink()]:
         for folder, dirs, files in os.walk(top):   # links to folders are listed, never entered
-            problems += [problem for entry in (*dirs, *files)
-                         if (problem := _entry_problem(Path(folder) / entry, root))]
-    return sorted(problems)
+            entries += [Path(folder) / name for name in (*dirs, *files)]
+    return sorted(problem for path in entries if (problem := _entry_problem(path, root)))
 
 
 def _refuse_outside(path: Path, root: Path) -> None:
@@ -102,7 +96,7 @@ def read_bytes(path: Path, root: Path) -> bytes:
     root = root.resolve()
     _refuse_outside(path, root)
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        descriptor = os.open(path, OPEN_FLAGS)
     except FileNotFoundError:
         raise ContentError([Problem(_shown(path, root), 0, "", "the file does not exist")]) from None
     except OSError:   # the link appeared after the check above
@@ -138,7 +132,7 @@ def read_start(path: Path, size: int) -> str:
     """The first `size` bytes of a file as text (bad bytes replaced), never through a link: enough to
     recognise a page our generators wrote without trusting the rest of it."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+        descriptor = os.open(path, OPEN_FLAGS)
     except OSError:
         return ""
     with os.fdopen(descriptor, "rb") as handle:

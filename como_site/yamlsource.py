@@ -8,7 +8,7 @@ checks their form).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -130,6 +130,8 @@ def parse_yaml(text: str, shown: str, first_line: int = 1, loader: type[EditorLo
     lines: dict[FieldPath, int] = {}
     if node is not None:
         _walk(node, (), lines, problems, shown, offset)
+    if rule != "yaml":   # a part of a file, e.g. front matter: its fields are named as such
+        problems = [replace(problem, field=f"{rule}.{problem.field}") for problem in problems]
     return YamlDocument(shown, data, lines), problems
 
 

@@ -71,3 +71,8 @@ def test_a_linked_content_folder_is_refused(repo, tmp_path_factory):
     (repo / "case_studies").symlink_to(elsewhere)
     assert [str(problem) for problem in check_content_files(repo)] == [
         "case_studies: symbolic link to outside the repository; replace it with the file itself"]
+
+
+def test_a_named_pipe_is_refused_without_blocking(repo):
+    os.mkfifo(repo / "docs" / "en" / "pipe.md")
+    assert refusal(repo / "docs" / "en" / "pipe.md", repo) == ["docs/en/pipe.md: not a regular file; remove it"]

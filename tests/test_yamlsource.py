@@ -48,6 +48,8 @@ def test_tab_indentation_is_named_with_its_line():
 
 def test_duplicate_key_and_line_offset_of_front_matter():
     assert messages("title: a\ntitle: b\n", first_line=2) == ["x.yml:3: title: this field is given twice; keep one"]
+    assert [str(problem) for problem in parse_yaml("title: a\ntitle: b\n", "x.md", 2, rule="front-matter")[1]] == [
+        "x.md:3: front-matter.title: this field is given twice; keep one"]
 
 
 def test_control_character_is_a_message():

@@ -174,7 +174,7 @@ def test_a_page_saved_with_a_byte_order_mark_is_accepted(planted):
 
 def test_duplicate_key_in_front_matter_is_reported(planted):
     planted.put("docs/de/index.md", PAGE.format(extra="title: Noch einmal\n"))
-    planted.refused("docs/de/index.md:4: title: this field is given twice; keep one")
+    planted.refused("docs/de/index.md:4: front-matter.title: this field is given twice; keep one")
 
 
 @pytest.mark.parametrize("command", ["build", "check"])
