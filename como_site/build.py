@@ -18,6 +18,7 @@ from pathlib import Path
 from como_site.builders.mkdocs import LanguageBuild, build_language
 from como_site.casestudies.validate import CaseStudies
 from como_site.contentcheck import check_content
+from como_site.contentfiles import check_content_files
 from como_site.fallbacks import stage_docs
 from como_site.generated import generate
 from como_site.hosting import write_hosting_files
@@ -30,7 +31,9 @@ from como_site.sitecheck import check_site
 
 
 def check_and_generate(project: Project) -> CaseStudies:
-    """Check pages and case data, reporting every problem of both at once; then write generated pages."""
+    """Check pages and case data, reporting every problem of both at once; then write generated pages.
+    Links, special and oversized files come first: nothing may read or copy them."""
+    raise_if_any(check_content_files(project.root))
     problems = check_content(project)
     try:
         cases, _ = generate(project)

@@ -10,20 +10,20 @@ than the whole parallel build; markdown-it-py parses the same corpus in under a 
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
+from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from como_site.company import unknown_placeholders
+from como_site.contentfiles import read_text
 from como_site.filenames import check_file_names
-from como_site.pages import FRONT_MATTER, is_generated
-from como_site.problems import Problem, relative
-from como_site.project import Project
+from como_site.pages import FRONT_MATTER, field_problems, is_generated, parse_front_matter
+from como_site.problems import ContentError, Problem, relative
+from como_site.project import Project, mkdocs_document
+from como_site.yamlsource import FieldPath
 
-REQUIRED_FRONT_MATTER = ("title", "description")
 PARSER = MarkdownIt("commonmark").enable("table")
 
 
@@ -37,20 +37,15 @@ def check_front_matter(text: str, shown: str) -> list[Problem]:
     if not text.startswith("---\n"):
         return [Problem(shown, 1, "front-matter", "the page must start with front matter: a line ---, then "
                                                   "title: and description:, then a line ---")]
-    match = FRONT_MATTER.match(text)
-    if not match:
+    document, problems = parse_front_matter(text, shown)
+    if document is None and not problems:
         return [Problem(shown, 1, "front-matter", "the front matter is not closed: add a line --- after it")]
-    try:
-        data = yaml.safe_load(match.group(1)) or {}
-    except yaml.MarkedYAMLError as error:
-        line = (error.problem_mark.line + 2) if error.problem_mark else 1
-        return [Problem(shown, line, "front-matter", f"not valid YAML ({error.problem}); put text containing ': ' "
-                                                     "in quotes")]
-    if not isinstance(data, dict):
+    if document is None:
+        return problems
+    document.data = {} if document.data is None else document.data
+    if not isinstance(document.data, dict):
         return [Problem(shown, 2, "front-matter", "write the front matter as key: value lines")]
-    end_line = match.group(0).count("\n")
-    return [Problem(shown, end_line, f"front-matter.{key}", f"add `{key}:` to the front matter")
-            for key in REQUIRED_FRONT_MATTER if not str(data.get(key) or "").strip()]
+    return problems + field_problems(document, FRONT_MATTER.match(text).group(0).count("\n"))
 
 
 class _PageCheck:
@@ -117,30 +112,28 @@ class _PageCheck:
                          f"{url} is not encrypted: use https://{url.removeprefix('http://')}")
 
 
-def _nav_paths(node: yaml.Node, found: list[tuple[str, int]]) -> None:
-    if isinstance(node, yaml.ScalarNode):
-        if node.value.endswith(".md"):
-            found.append((node.value, node.start_mark.line + 1))
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _nav_paths(item, found)
-    elif isinstance(node, yaml.MappingNode):
-        for _, value in node.value:
-            _nav_paths(value, found)
+def _nav_paths(value: Any, path: FieldPath, found: list[tuple[str, FieldPath]]) -> None:
+    if isinstance(value, str):
+        if value.endswith(".md"):
+            found.append((value, path))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _nav_paths(item, (*path, index), found)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _nav_paths(item, (*path, key), found)
 
 
 def check_nav(project: Project) -> list[Problem]:
     """Every navigation entry needs its page in the source language (other languages fall back to it),
     and every translated page needs its original."""
-    root_node = yaml.compose((project.root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    entries: list[tuple[str, int]] = []
-    for key, value in root_node.value:
-        if key.value == "nav":
-            _nav_paths(value, entries)
+    config = mkdocs_document(project.root)
+    entries: list[tuple[str, FieldPath]] = []
+    _nav_paths(config.data.get("nav"), ("nav",), entries)
     source = project.source_language
-    problems = [Problem("mkdocs.yml", line, "nav",
+    problems = [Problem(config.path, config.line(where), "nav",
                         f"{path}: docs/{source}/{path} does not exist; create it or correct the entry")
-                for path, line in entries if not (project.docs_dir / source / path).is_file()]
+                for path, where in entries if not (project.docs_dir / source / path).is_file()]
     for lang in project.codes:
         if lang == source:
             continue
@@ -156,7 +149,12 @@ def check_nav(project: Project) -> list[Problem]:
 def check_content(project: Project) -> list[Problem]:
     problems = check_nav(project) + check_file_names(project)
     for path in markdown_pages(project):
-        shown, text = relative(path, project.root), path.read_text(encoding="utf-8")
+        shown = relative(path, project.root)
+        try:
+            text = read_text(path, project.root)
+        except ContentError as error:
+            problems += error.problems
+            continue
         problems += check_front_matter(text, shown)
         problems += _PageCheck(text, shown).run()
         problems += unknown_placeholders(text, shown, project.company)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from como_site.contentfiles import read_text
 from como_site.labels import Labels
 from como_site.project import Project
 from como_site.pages import FRONT_MATTER, GENERATED_KEY, front_matter
@@ -29,8 +30,8 @@ def missing_translations(project: Project) -> list[tuple[str, str]]:
 
 def fallback_page(project: Project, labels: Labels, lang: str, path: str) -> str:
     source = project.source_language
-    text = (project.docs_dir / source / path).read_text(encoding="utf-8")
-    meta = front_matter(text)
+    text = read_text(project.docs_dir / source / path, project.root)
+    meta = front_matter(text, f"docs/{source}/{path}")
     match = FRONT_MATTER.match(text)
     body = text[match.end():] if match else text
     fields = {"title": meta.get("title", path), "description": meta.get("description", ""),

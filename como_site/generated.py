@@ -55,7 +55,7 @@ def _refusals(project: Project, pages: dict[Path, str]) -> list[Problem]:
             problems.append(Problem(shown, 1, "generated", f"the generator may write only marked pages under "
                                     f"docs/<lang>/{'/, '.join(GENERATED_DIRS)}/; nothing was written"))
         elif (path.exists() or path.is_symlink()) and not (path.is_file() and is_generated(path)):
-            source = front_matter(text).get(GENERATED_KEY)
+            source = front_matter(text, shown).get(GENERATED_KEY)
             problems.append(Problem(shown, 1, "generated", f"this page is written by hand, and {source} would "
                                     "replace it; nothing was written: give the case another id"))
     return problems

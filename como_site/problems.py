@@ -9,12 +9,12 @@ from pathlib import Path
 class Problem:
     path: str          # relative to the repository root, forward slashes
     line: int          # 1-based; 0 when the problem concerns the whole file
-    field: str         # the field, front-matter key or rule concerned
+    field: str         # the field, front-matter key or rule concerned; "" when the file as a whole is wrong
     message: str       # what is wrong and how to fix it
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field}: {self.message}"
+        return f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
 class ContentError(Exception):

@@ -1,7 +1,8 @@
 """The project's settings as plain data: paths, languages, site URL and company values.
 
-They are read from mkdocs.yml (the one place editors change them) with a YAML loader that understands
-MkDocs' `!ENV` tag, so this module needs no MkDocs import.
+They are read from mkdocs.yml (the one place editors change them) with the editors' YAML loader plus
+MkDocs' `!ENV` tag, so this module needs no MkDocs import, and so a pull request that puts code into
+mkdocs.yml is refused before MkDocs (whose own loader would run it) ever reads the file.
 """
 from __future__ import annotations
 
@@ -12,6 +13,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from como_site.configcode import code_problems
+from como_site.contentfiles import CONFIG_FILE
+from como_site.problems import ContentError, Problem, raise_if_any
+from como_site.yamlsource import EditorLoader, YamlDocument, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -58,8 +64,11 @@ class Project:
         return f"{self.site_url}{code}/"
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """SafeLoader that resolves `!ENV` like MkDocs does and ignores other application tags."""
+class _ConfigLoader(EditorLoader):
+    """The editors' loader, plus MkDocs' `!ENV` tag; every other tag (MkDocs' own loader would run
+    `!!python/object/apply:...`) is refused with its line before MkDocs reads the file."""
+
+    allowed_tags = frozenset({"!ENV"})
 
 
 def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
@@ -75,35 +84,73 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 
 
 _ConfigLoader.add_constructor("!ENV", _env_tag)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def mkdocs_document(root: Path) -> YamlDocument:
+    """mkdocs.yml of the project at `root`, with the line of every key; refused (ContentError) when it is
+    not valid, uses YAML editors may not use, or changes a key that names code (see configcode)."""
+    document, problems = load_yaml(root / CONFIG_FILE, CONFIG_FILE, root, loader=_ConfigLoader)
+    raise_if_any(problems)
+    if not isinstance(document.data, dict):
+        raise ContentError([Problem(CONFIG_FILE, 1, "(file)", "write the settings as key: value lines")])
+    raise_if_any(code_problems(document))
+    return document
 
 
 def read_mkdocs_config(path: Path) -> dict[str, Any]:
-    with path.open(encoding="utf-8") as handle:
-        return yaml.load(handle, Loader=_ConfigLoader)  # noqa: S506 - SafeLoader subclass
+    return mkdocs_document(path.resolve().parent).data
 
 
-def _i18n_plugin(config: dict[str, Any]) -> dict[str, Any]:
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return plugin["i18n"]
-    raise ValueError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) is not configured")
+def _refuse(document: YamlDocument, path: tuple[Any, ...], message: str) -> ContentError:
+    name = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
+    return ContentError([Problem(document.path, document.line(path), name, message)])
+
+
+def _mapping(document: YamlDocument, path: tuple[str, ...]) -> dict[str, Any]:
+    """The group of settings at `path` ({} when absent); anything but key: value lines is refused."""
+    value: Any = document.data
+    for part in path:
+        value = value.get(part) if isinstance(value, dict) else None
+        if value is None:
+            return {}
+    if not isinstance(value, dict):
+        raise _refuse(document, path, "write this as key: value lines")
+    return value
+
+
+def _languages(document: YamlDocument) -> tuple[tuple[Language, ...], str]:
+    """The languages under `plugins: - i18n: languages:` and the one marked `default: true`."""
+    plugins = document.data.get("plugins")
+    found = [(index, plugin["i18n"]) for index, plugin in enumerate(plugins if isinstance(plugins, list) else [])
+             if isinstance(plugin, dict) and "i18n" in plugin]
+    if not found:
+        raise _refuse(document, ("plugins",), "the i18n plugin (mkdocs-static-i18n) is not configured: add `- i18n:`")
+    path = ("plugins", found[0][0], "i18n", "languages")
+    entries = found[0][1].get("languages") if isinstance(found[0][1], dict) else None
+    if not isinstance(entries, list) or not entries:
+        raise _refuse(document, path, "list the languages, each with locale: and name:")
+    for index, entry in enumerate(entries):
+        if not (isinstance(entry, dict) and isinstance(entry.get("locale"), str) and isinstance(entry.get("name"), str)):
+            raise _refuse(document, (*path, index), "each language needs locale: (e.g. de) and name: (e.g. Deutsch)")
+    defaults = [entry["locale"] for entry in entries if entry.get("default")]
+    if len(defaults) != 1:
+        raise _refuse(document, path, "mark exactly one language `default: true`: the source language")
+    return tuple(Language(entry["locale"], entry["name"]) for entry in entries), defaults[0]
 
 
 def load_project(root: Path = ROOT, site_url: str | None = None) -> Project:
     root = root.resolve()
-    config = read_mkdocs_config(root / "mkdocs.yml")
-    entries = _i18n_plugin(config)["languages"]
-    languages = tuple(Language(entry["locale"], entry["name"]) for entry in entries)
-    source = next(entry["locale"] for entry in entries if entry.get("default"))
+    document = mkdocs_document(root)
+    config = document.data
+    languages, source = _languages(document)
     url = site_url or config["site_url"]
     return Project(
         root=root,
         languages=languages,
         source_language=source,
         site_url=url if url.endswith("/") else url + "/",
-        company=dict(config.get("extra", {}).get("company", {})),
-        https_redirect=bool(config.get("extra", {}).get("hosting", {}).get("https_redirect", False)),
+        company=dict(_mapping(document, ("extra", "company"))),
+        https_redirect=bool(_mapping(document, ("extra", "hosting")).get("https_redirect", False)),
     )
 
 

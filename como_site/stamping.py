@@ -21,6 +21,7 @@ from ruamel.yaml.nodes import MappingNode
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
 from como_site.casestudies.validate import case_files
+from como_site.contentfiles import read_text
 from como_site.pages import FRONT_MATTER, is_generated
 from como_site.problems import ContentError, Problem, raise_if_any
 from como_site.project import Project
@@ -153,7 +154,7 @@ def _yaml_problem(error: YAMLError, shown: str, first_line: int) -> Problem:
 
 def stamped_page(project: Project, target: Target) -> str:
     """The page's text with `source_hash:` set to its original's current hash, nothing else changed."""
-    text = target.path.read_text(encoding="utf-8")
+    text = read_text(target.path, project.root)
     value = page_hash(project, target.page)
     match = FRONT_MATTER.match(text)
     if not match:
@@ -203,12 +204,12 @@ def _updated_stamps(old: Any, stamps: dict[str, dict[str, str]], languages: tupl
 
 def stamped_case(project: Project, target: Target) -> str:
     """The case file's text with `translated_from:` set to the current hashes, nothing else changed."""
-    document, problems = load_yaml(target.path, target.shown)
+    document, problems = load_yaml(target.path, target.shown, project.root)
     raise_if_any(problems)
     if not isinstance(document.data, dict):
         raise ContentError([Problem(target.shown, 1, "(file)", "a case file must be a list of fields (id:, ...)")])
     stamps = case_stamps(document.data, project.source_language, project.codes)
-    text = target.path.read_text(encoding="utf-8")
+    text = read_text(target.path, project.root)
     try:
         return _rewrite_key(text, CASE_STAMP_KEY, lambda old: _updated_stamps(old, stamps, project.codes),
                             CASE_STAMP_COMMENT, new_gap="\n")

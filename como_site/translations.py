@@ -11,6 +11,7 @@ import hashlib
 from dataclasses import dataclass
 
 from como_site.casestudies.model import TEXT_FIELDS, CaseStudy
+from como_site.contentfiles import read_text
 from como_site.pages import front_matter, is_generated
 from como_site.project import Project
 
@@ -38,14 +39,14 @@ def source_pages(project: Project) -> list[str]:
 
 
 def page_hash(project: Project, path: str) -> str:
-    return content_hash((project.docs_dir / project.source_language / path).read_text(encoding="utf-8"))
+    return content_hash(read_text(project.docs_dir / project.source_language / path, project.root))
 
 
 def page_status(project: Project, lang: str, path: str) -> Status:
     target = project.docs_dir / lang / path
     if not target.is_file():
         return Status(path, lang, MISSING)
-    recorded = front_matter(target.read_text(encoding="utf-8")).get(SOURCE_HASH_KEY)
+    recorded = front_matter(read_text(target, project.root), f"docs/{lang}/{path}").get(SOURCE_HASH_KEY)
     if recorded is None:
         return Status(path, lang, OUTDATED, "no source_hash recorded")
     if str(recorded) != page_hash(project, path):

@@ -15,11 +15,12 @@ from como_site.alternates import home_links, page_links  # noqa: E402
 from como_site.casestudies.render import OVERVIEW_MARKER, Renderer  # noqa: E402
 from como_site.casestudies.validate import CaseStudies  # noqa: E402
 from como_site.company import fill_company, unknown_placeholders  # noqa: E402
+from como_site.contentfiles import check_content_files  # noqa: E402
 from como_site.fallbacks import FALLBACK_KEY  # noqa: E402
 from como_site.generated import generate  # noqa: E402
 from como_site.labels import labels_for  # noqa: E402
 from como_site.notices import outdated_notice, language_offers  # noqa: E402
-from como_site.problems import ContentError  # noqa: E402
+from como_site.problems import ContentError, raise_if_any  # noqa: E402
 from como_site.project import Project, project_at  # noqa: E402
 from como_site.translations import SOURCE_HASH_KEY  # noqa: E402
 
@@ -66,9 +67,10 @@ def on_pre_build(config):
         _cases[project.root] = pickle.loads(Path(os.environ["COMO_CASE_DATA"]).read_bytes())
         return
     try:
+        raise_if_any(check_content_files(project.root))   # before MkDocs copies a linked file into the site
         _cases[project.root], _ = generate(project)
     except ContentError as error:
-        raise PluginError(f"Case studies have problems:\n{error}") from None
+        raise PluginError(f"Content files have problems:\n{error}") from None
 
 
 def on_env(env, config, files):

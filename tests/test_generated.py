@@ -36,9 +36,11 @@ def test_write_only_changed_and_remove_stale(tmp_path, project):
 
 
 def test_is_generated_reads_front_matter_only(tmp_path):
-    generated = tmp_path / "g.md"
+    folder = tmp_path / "docs" / "en" / "case-studies"
+    folder.mkdir(parents=True)
+    generated = folder / "g.md"
     generated.write_text("---\ntitle: G\ngenerated_from: x\n---\n", encoding="utf-8")
-    mention = tmp_path / "m.md"
+    mention = folder / "m.md"
     mention.write_text("---\ntitle: M\n---\n\ngenerated_from: in the body\n", encoding="utf-8")
     assert is_generated(generated) and not is_generated(mention)
 
@@ -58,3 +60,11 @@ def test_never_replaces_a_hand_written_page(tmp_path, project):
     assert overview.read_text(encoding="utf-8").startswith("---\ntitle: Fallstudien") and not other.exists()
     with pytest.raises(ContentError, match="the generator may write only marked pages under docs/<lang>/case-studies/"):
         sync_pages(project, {tmp_path / "docs" / "de" / "about.md": generated})
+
+
+def test_a_page_outside_the_generators_folders_is_never_generated(tmp_path):
+    """An editor's page cannot escape the checks by claiming to be generated."""
+    page = tmp_path / "docs" / "en" / "about.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("---\ntitle: A\ngenerated_from: x\n---\n", encoding="utf-8")
+    assert not is_generated(page)

@@ -18,3 +18,12 @@ def test_missing_language_is_reported_with_line(tmp_path):
     with pytest.raises(ContentError) as failure:
         load_labels(path, ("de", "en"), tmp_path)
     assert str(failure.value) == "labels.yml:2: broken: missing translation for en: add it under this key"
+
+
+@pytest.mark.parametrize("text", ["{date.__class__}", "{date:>999999999}", "{date!r}", "{0}", "a { b"])
+def test_a_label_fills_in_plain_names_only(tmp_path, text):
+    path = tmp_path / "labels.yml"
+    path.write_text(f"ok: {{de: a, en: 'Stand: {{date}}'}}\nbad:\n  de: x\n  en: '{text}'\n", encoding="utf-8")
+    with pytest.raises(ContentError) as failure:
+        load_labels(path, ("de", "en"), tmp_path)
+    assert str(failure.value).startswith("labels.yml:4: bad.en: ")

@@ -21,6 +21,7 @@ from como_site.casestudies.addresses import reserved_id_message, reserved_ids
 from como_site.casestudies.model import TEXT_FIELDS, CaseStudy
 from como_site.casestudies.scaffold import EXAMPLE_URL, placeholder_texts
 from como_site.casestudies.vocabulary import Vocabulary, load_vocabulary
+from como_site.contentfiles import read_text
 from como_site.problems import Problem, relative
 from como_site.project import Project
 from como_site.yamlsource import FieldPath, YamlDocument, load_yaml
@@ -69,8 +70,8 @@ def field_name(path: FieldPath) -> str:
 
 
 @lru_cache(maxsize=None)
-def _schema_validator(schema_file: Path) -> Draft202012Validator:
-    return Draft202012Validator(json.loads(schema_file.read_text(encoding="utf-8")))
+def _schema_validator(schema_file: Path, root: Path) -> Draft202012Validator:
+    return Draft202012Validator(json.loads(read_text(schema_file, root)))
 
 
 def _schema_message(error: ValidationError) -> tuple[FieldPath, str]:
@@ -258,14 +259,14 @@ def load_case_studies(project: Project, today: datetime.date | None = None) -> t
     """Every case study of the project, or every problem found in any of the files."""
     today = today or datetime.date.today()
     root = project.root
-    vocabulary, problems = load_vocabulary(root / VOCABULARY_PATH, VOCABULARY_PATH.as_posix(), project.codes)
-    validator = _schema_validator(root / SCHEMA_PATH)
+    vocabulary, problems = load_vocabulary(root / VOCABULARY_PATH, VOCABULARY_PATH.as_posix(), project.codes, root)
+    validator = _schema_validator(root / SCHEMA_PATH, root)
     records: list[CaseStudy] = []
     seen: dict[str, str] = {}
     reserved = reserved_ids(project)
     for path in case_files(project):
         shown = relative(path, root)
-        document, file_problems = load_yaml(path, shown)
+        document, file_problems = load_yaml(path, shown, root)
         problems.extend(file_problems)
         if document is None:
             continue
