@@ -282,7 +282,7 @@ def write_project_config(root: Path, sections: list[Section]) -> None:
 
 def make_project(root: Path, pages: int, cases: int) -> list[Section]:
     """A copy of the project (config, hooks, theme overrides, package) with a synthetic corpus."""
-    for name in ("hooks", "overrides", "i18n", "docs/assets", "case_studies/schema"):
+    for name in ("hooks", "overrides", "i18n", "case_studies/schema"):
         shutil.copytree(ROOT / name, root / name)
     shutil.copy(ROOT / "case_studies" / "vocabularies.yml", root / "case_studies")
     (root / "como_site").symlink_to(ROOT / "como_site")

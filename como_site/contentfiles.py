@@ -16,7 +16,10 @@ from como_site.problems import ContentError, Problem
 CONTENT_DIRS = ("docs", "case_studies", "i18n")
 CONFIG_FILE = "mkdocs.yml"
 KB, MB = 1024, 1024 * 1024
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".svg", ".gif")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
+# MkDocs copies every file of docs/ into the site, on our own origin: content may put there only pages and
+# raster images. An .html, .js, .css or .svg file would be a page or a script the CSP trusts as 'self'.
+PUBLISHED_SUFFIXES = (".md", *IMAGE_SUFFIXES)
 # The largest file editors may commit, by kind; say them in CONTRIBUTING.md when they change.
 SIZE_LIMITS = {"page": 256 * KB, "yaml": 256 * KB, "image": 5 * MB, "other": 2 * MB}
 BOM = b"\xef\xbb\xbf"
@@ -67,7 +70,16 @@ def _entry_problem(path: Path, root: Path) -> Problem | None:
         return None
     if not stat.S_ISREG(info.st_mode):
         return Problem(_shown(path, root), 0, "", "not a regular file; remove it")
-    return _size_problem(path, root, info.st_size)
+    return _type_problem(path, root) or _size_problem(path, root, info.st_size)
+
+
+def _type_problem(path: Path, root: Path) -> Problem | None:
+    """docs/ is published as it is: only pages and raster images may be there."""
+    relative = Path(os.path.abspath(path)).relative_to(root)
+    if relative.parts[0] != "docs" or path.suffix.lower() in PUBLISHED_SUFFIXES:
+        return None
+    return Problem(_shown(path, root), 0, "file-type", f"docs/ may hold only pages (.md) and images "
+                   f"({', '.join(IMAGE_SUFFIXES)}); remove this file, or convert a drawing to .png or .webp")
 
 
 def check_content_files(root: Path) -> list[Problem]:

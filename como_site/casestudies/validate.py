@@ -46,7 +46,7 @@ FRIENDLY_PATTERNS = {
     "url": "must be a full address starting with https://",
     "date": "write dates as YYYY-MM-DD, e.g. 2021-11-12",
     "accessed": "write dates as YYYY-MM-DD, e.g. 2021-11-12",
-    "file": "lowercase letters, digits, dots and hyphens, ending in .png, .jpg, .jpeg, .webp or .svg",
+    "file": "lowercase letters, digits, dots and hyphens, ending in .png, .jpg, .jpeg, .webp or .gif",
 }
 TYPE_NAMES = {"string": "a text", "integer": "a whole number", "number": "a number", "array": "a list",
               "object": "a group of fields"}

@@ -122,6 +122,14 @@ def test_oversized_image_is_refused_with_the_limit(planted):
     planted.refused("docs/assets/photo.jpg: the file has 6,144 KB; an image file may have at most 5,120 KB")
 
 
+@pytest.mark.parametrize("name", ["docs/en/offer.html", "docs/assets/tracker.js", "docs/assets/drawing.svg",
+                                  "docs/assets/theme.css"])
+def test_files_that_would_be_published_as_code_are_refused(planted, name):
+    """docs/ is copied into the site on our own origin, which the CSP trusts as 'self'."""
+    planted.put(name, "<script>alert(1)</script>")
+    planted.refused(f"{name}: file-type: docs/ may hold only pages (.md) and images")
+
+
 # -- item 6 and 13: YAML and encoding -----------------------------------------------------------------
 
 def test_alias_bomb_in_a_case_file_fails_fast_with_its_line(planted):
