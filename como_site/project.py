@@ -13,6 +13,9 @@ from typing import Any
 
 import yaml
 
+from como_site.problems import ContentError, Problem, SettingProblem
+from como_site.siteurl import normalised, site_url_problem
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -70,8 +73,19 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
         names, default = items[:-1] or items, items[-1] if len(items) > 1 else None
     for name in names:
         if name in os.environ:
-            return yaml.safe_load(os.environ[name])
+            try:
+                return yaml.safe_load(os.environ[name])
+            except yaml.YAMLError:
+                return os.environ[name]   # as it is: the check of the value names the problem
     return default
+
+
+def _env_names(node: yaml.Node) -> list[str]:
+    """The variables an `!ENV` node reads, in order (its last item is the default when it has several)."""
+    if isinstance(node, yaml.ScalarNode):
+        return [node.value]
+    items = [item.value for item in node.value]
+    return items[:-1] or items
 
 
 _ConfigLoader.add_constructor("!ENV", _env_tag)
@@ -90,18 +104,40 @@ def _i18n_plugin(config: dict[str, Any]) -> dict[str, Any]:
     raise ValueError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) is not configured")
 
 
+def _site_url_error(root: Path, value: object, given: bool) -> ContentError | None:
+    """The problem with the site address, named where it was set: --site-url, the variable that
+    mkdocs.yml's `!ENV` read, or mkdocs.yml's own line."""
+    if given:
+        problem = site_url_problem(value, unset_hint=False)
+        return ContentError([SettingProblem("", 0, "--site-url", problem)]) if problem else None
+    with (root / "mkdocs.yml").open(encoding="utf-8") as handle:
+        document = yaml.compose(handle, Loader=_ConfigLoader)  # noqa: S506 - SafeLoader subclass
+    node = next((value_node for key, value_node in document.value if key.value == "site_url"), None)
+    variable = next((name for name in _env_names(node) if name in os.environ), None) \
+        if node is not None and node.tag == "!ENV" else None
+    problem = site_url_problem(value, unset_hint=variable is not None)
+    if problem is None:
+        return None
+    if variable:
+        return ContentError([SettingProblem("", 0, variable, problem)])
+    return ContentError([Problem("mkdocs.yml", node.start_mark.line + 1 if node else 0, "site_url", problem)])
+
+
 def load_project(root: Path = ROOT, site_url: str | None = None) -> Project:
     root = root.resolve()
     config = read_mkdocs_config(root / "mkdocs.yml")
     entries = _i18n_plugin(config)["languages"]
     languages = tuple(Language(entry["locale"], entry["name"]) for entry in entries)
     source = next(entry["locale"] for entry in entries if entry.get("default"))
-    url = site_url or config["site_url"]
+    url = site_url if site_url is not None else config.get("site_url")
+    error = _site_url_error(root, url, given=site_url is not None)
+    if error:
+        raise error
     return Project(
         root=root,
         languages=languages,
         source_language=source,
-        site_url=url if url.endswith("/") else url + "/",
+        site_url=normalised(url),
         company=dict(config.get("extra", {}).get("company", {})),
         https_redirect=bool(config.get("extra", {}).get("hosting", {}).get("https_redirect", False)),
     )

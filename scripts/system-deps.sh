@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages the test suite drives (a real browser, a real web server, rsync, strace to
-# kill or starve builds at chosen system calls, and Java
-# and npm for the W3C HTML checker), when any is missing. Needs root (as on CI and the project machines);
-# otherwise says what to install.
+# kill or starve builds at chosen system calls, and Java and npm for the W3C HTML checker), when any is
+# missing. Needs root (as on CI and the project machines); otherwise says what to install.
 set -euo pipefail
 packages=(chromium apache2 rsync strace)
 missing=()
