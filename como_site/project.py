@@ -106,20 +106,19 @@ def _i18n_plugin(config: dict[str, Any]) -> dict[str, Any]:
 
 def _site_url_error(root: Path, value: object, given: bool) -> ContentError | None:
     """The problem with the site address, named where it was set: --site-url, the variable that
-    mkdocs.yml's `!ENV` read, or mkdocs.yml's own line."""
+    mkdocs.yml's `!ENV` read, or mkdocs.yml's own line (looked up only when there is a problem)."""
+    problem = site_url_problem(value, unset_hint=False)
+    if problem is None:
+        return None
     if given:
-        problem = site_url_problem(value, unset_hint=False)
-        return ContentError([SettingProblem("", 0, "--site-url", problem)]) if problem else None
+        return ContentError([SettingProblem("", 0, "--site-url", problem)])
     with (root / "mkdocs.yml").open(encoding="utf-8") as handle:
         document = yaml.compose(handle, Loader=_ConfigLoader)  # noqa: S506 - SafeLoader subclass
     node = next((value_node for key, value_node in document.value if key.value == "site_url"), None)
     variable = next((name for name in _env_names(node) if name in os.environ), None) \
         if node is not None and node.tag == "!ENV" else None
-    problem = site_url_problem(value, unset_hint=variable is not None)
-    if problem is None:
-        return None
     if variable:
-        return ContentError([SettingProblem("", 0, variable, problem)])
+        return ContentError([SettingProblem("", 0, variable, site_url_problem(value, unset_hint=True))])
     return ContentError([Problem("mkdocs.yml", node.start_mark.line + 1 if node else 0, "site_url", problem)])
 
 
