@@ -41,21 +41,15 @@ def test_safe_site_addresses_pass(value):
     assert site_url_problem(value, unset_hint=True) is None
 
 
-def test_an_empty_site_url_variable_stops_the_build_with_the_fix(tiny_project):
+def test_bad_site_addresses_stop_the_build_with_the_fix_and_keep_site(tiny_project):
+    """An empty SITE_URL, a space in the path (Apache answered 500 on every URL of such a site), and a bad
+    site_url in mkdocs.yml, named with its line. One build serves all three refusals."""
     before = tiny_project.built_site()
     tiny_project.assert_refused(
         before, 'SITE_URL: "" is empty: unset it or give the public address, e.g. https://www.example.org/wissen/',
         env={"SITE_URL": ""})
-
-
-def test_a_space_in_the_site_path_is_refused_before_apache_would_answer_500(tiny_project):
-    before = tiny_project.built_site()
     tiny_project.assert_refused(before, 'SITE_URL: "https://www.example.org/my wiki/" contains a space',
                                 env={"SITE_URL": "https://www.example.org/my wiki/"})
-
-
-def test_site_url_in_mkdocs_yml_is_named_with_its_line(tiny_project):
-    before = tiny_project.built_site()
     lines = tiny_project.config_text.splitlines()
     number = next(index for index, line in enumerate(lines, 1) if line.startswith("site_url:"))
     lines[number - 1] = "site_url: http://www.example.org/wissen/"
