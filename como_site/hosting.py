@@ -161,7 +161,8 @@ def language_htaccess(rules: HostingRules, lang: str) -> str:
 def nginx_server_block(rules: HostingRules, web_root: str = "/var/www/html") -> str:
     """The same rules for nginx; the contents of site/ go to <web_root><base_path>."""
     prefix = rules.base_path
-    headers = "".join(f"        add_header {name} {nginx_string(value)} always;\n" for name, value in rules.headers.items())
+    headers = "".join(f"        add_header {name} {nginx_string(value)} always;\n"
+                      for name, value in rules.headers.items())
 
     def location(match: str, cache: str, extra: str = "") -> str:
         return (f"    location {match} {{\n{extra}{headers}"

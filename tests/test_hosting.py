@@ -70,7 +70,7 @@ def test_values_a_format_cannot_carry_are_refused(render, rules, character):
         render(rules)
 
 
-def test_apache_sends_escaped_header_values_exactly(tmp_path_factory):
+def test_apache_sends_escaped_header_values_exactly():
     """The real Apache reads the written .htaccess: the header arrives byte for byte, the 404 page is ours."""
     site = Path(tempfile.mkdtemp(prefix="como-test-hosting-"))
     try:
@@ -100,6 +100,6 @@ def test_nginx_accepts_the_server_block(built_site, project, tmp_path, rules):
     (tmp_path / "server.conf").write_text(nginx_server_block(rules), encoding="utf-8")
     (tmp_path / "nginx.conf").write_text(f"pid {tmp_path}/nginx.pid;\nevents {{}}\n"
                                          f"http {{\n  include {tmp_path}/server.conf;\n}}\n", encoding="utf-8")
-    result = subprocess.run(["/usr/sbin/nginx", "-t", "-e", "stderr", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
-                            capture_output=True, text=True)
+    result = subprocess.run(["/usr/sbin/nginx", "-t", "-e", "stderr", "-p", str(tmp_path),
+                             "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True)
     assert result.returncode == 0 and "[warn]" not in result.stderr, result.stderr
