@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 LANG_ONLY ?=
 
-.PHONY: site test serve deploy new-case i18n-status i18n-stamp bench lighthouse lock system-deps clean
+.PHONY: site test serve deploy upload new-case i18n-status i18n-stamp bench lighthouse lock system-deps clean
 
 $(VENV)/.site-deps: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,10 @@ serve: $(VENV)/.site-deps
 
 # Build, then upload site/ with rsync: make deploy DEPLOY_TARGET=user@host:/var/www/html/wissen/ [DRY_RUN=1]
 deploy: site
+	@$(MAKE) --no-print-directory upload
+
+# Upload site/ as it is, without building (CI builds before any credential exists): make upload DEPLOY_TARGET=...
+upload:
 	@test -n "$(DEPLOY_TARGET)" || { echo "Set DEPLOY_TARGET, e.g. make deploy DEPLOY_TARGET=user@host:/var/www/html/wissen/"; exit 2; }
 	DRY_RUN=$(DRY_RUN) bash scripts/deploy.sh site "$(DEPLOY_TARGET)"
 
@@ -67,4 +71,4 @@ lock: $(VENV)/.test-deps
 		--no-emit-find-links -o requirements-test.lock requirements-test.in
 
 clean:
-	rm -rf site site.previous .site-build-* docs/*/case-studies/[!i]*.md
+	rm -rf site site.previous .site-build-* .site.lock docs/*/case-studies/[!i]*.md

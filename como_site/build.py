@@ -1,16 +1,19 @@
 """Build the whole site safely: check, generate, build each language in parallel, finish, swap in.
 
 The order matters for editors: every content problem is reported before any page is rendered, and
-site/ is replaced only when every step passed, so a failed build leaves the previous site/ as it was.
+site/ is replaced only when every step passed, so a failed build leaves the previous site/ as it was; the
+replacement is one atomic exchange, under a lock that keeps a second build out (como_site/swap.py).
 """
 from __future__ import annotations
 
+import errno
 import os
 import pickle
 import shutil
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
@@ -28,6 +31,7 @@ from como_site.problems import ContentError, raise_if_any
 from como_site.project import ROOT, Project, load_project
 from como_site.rootfiles import write_root_files
 from como_site.sitecheck import check_site
+from como_site.swap import BuildBusy, SiteLock, record_worker
 
 
 def check_and_generate(project: Project) -> CaseStudies:
@@ -60,13 +64,18 @@ def _count_pages(site_dir: Path) -> int:
 
 
 def _build_languages(project: Project, languages: list[str], docs_dir: Path, cases: Path, staging: Path,
-                     jobs: int) -> list[LanguageBuild]:
+                     jobs: int, lock_path: Path) -> list[LanguageBuild]:
     arguments = [(str(project.root), lang, str(staging / lang), project.language_url(lang), str(docs_dir),
                   str(cases)) for lang in languages]
     if jobs == 1 or len(languages) == 1:
         return [build_language(*args) for args in arguments]
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
-        return list(pool.map(build_language, *zip(*arguments)))
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=record_worker,
+                                 initargs=(str(lock_path),)) as pool:
+            return list(pool.map(build_language, *zip(*arguments)))
+    except BrokenProcessPool:
+        raise BuildError("A language build was stopped from outside (killed or out of memory); "
+                         "nothing in site/ was changed: build again") from None
 
 
 def build_site(root: Path | None = None, site_dir: Path | None = None, site_url: str | None = None,
@@ -79,46 +88,47 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
     site_dir = (site_dir or project.root / "site").resolve()
     languages = languages or list(project.codes)
     jobs = jobs or min(len(languages), os.cpu_count() or 1)
-
-    cases = check_and_generate(project)  # every content problem surfaces here, before any page is rendered
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    work = Path(tempfile.mkdtemp(prefix="como-build-"))
     try:
-        docs_dir = stage_docs(project, labels_for(project), work)
-        case_data = work / "cases.pickle"   # validated once here, not again in every language's build
-        case_data.write_bytes(pickle.dumps(cases))
-        results = _build_languages(project, languages, docs_dir, case_data, staging, jobs)
-        failed = [result for result in results if not result.ok]
-        if failed:
-            lines = [f"[{result.language}] {message}" for result in failed for message in result.warnings]
-            raise BuildError("The build failed; nothing in site/ was changed.\n" + "\n".join(lines))
-        if keep_other_languages and site_dir.exists():
-            for code in project.codes:
-                if code not in languages and (site_dir / code).is_dir():
-                    shutil.copytree(site_dir / code, staging / code)
-        postprocess(project, staging, languages)
-        present = [code for code in project.codes if (staging / code).is_dir()]
-        write_root_files(project, staging, present)
-        write_hosting_files(project, staging, present, project.https_redirect)
-        faults = check_site(staging, project.site_url, present)
-        if faults:
-            raise BuildError("The built site has faults; nothing in site/ was changed.\n" + "\n".join(faults))
-        _swap_in(staging, site_dir)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(work, ignore_errors=True)
+        with SiteLock(site_dir) as lock:
+            _build_and_swap(project, lock, languages, jobs, keep_other_languages)
+    except BuildBusy as busy:
+        raise BuildError(str(busy)) from None
+    except OSError as error:
+        if error.errno != errno.ENOSPC:
+            raise
+        raise BuildError(f"the disk is full while writing {error.filename or site_dir.parent}: free some space "
+                         f"and build again; {site_dir.name}/ was not changed") from None
     return BuildReport(site_dir, languages, time.perf_counter() - started, _count_pages(site_dir))
 
 
-def _swap_in(staging: Path, site_dir: Path) -> None:
-    """Replace site_dir by staging with two renames, so no half-written site is ever in place."""
-    for path in staging.rglob("*"):
-        path.chmod(0o755 if path.is_dir() else 0o644)
-    staging.chmod(0o755)
-    previous = site_dir.with_name(site_dir.name + ".previous")
-    shutil.rmtree(previous, ignore_errors=True)
-    if site_dir.exists():
-        site_dir.rename(previous)
-    staging.rename(site_dir)
-    shutil.rmtree(previous, ignore_errors=True)
+def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs: int,
+                    keep_other_languages: bool) -> None:
+    site_dir = lock.site_dir
+    cases = check_and_generate(project)  # every content problem surfaces here, before any page is rendered
+    staging = lock.new_staging()
+    try:
+        # scratch files next to site/ too, so that the next build removes them if this one is killed
+        with tempfile.TemporaryDirectory(prefix=lock.staging_prefix, dir=site_dir.parent) as scratch:
+            work = Path(scratch)
+            docs_dir = stage_docs(project, labels_for(project), work)
+            case_data = work / "cases.pickle"   # validated once here, not again in every language's build
+            case_data.write_bytes(pickle.dumps(cases))
+            results = _build_languages(project, languages, docs_dir, case_data, staging, jobs, lock.path)
+            failed = [result for result in results if not result.ok]
+            if failed:
+                lines = [f"[{result.language}] {message}" for result in failed for message in result.warnings]
+                raise BuildError("The build failed; nothing in site/ was changed.\n" + "\n".join(lines))
+            if keep_other_languages and site_dir.exists():
+                for code in project.codes:
+                    if code not in languages and (site_dir / code).is_dir():
+                        shutil.copytree(site_dir / code, staging / code)
+            postprocess(project, staging, languages)
+            present = [code for code in project.codes if (staging / code).is_dir()]
+            write_root_files(project, staging, present)
+            write_hosting_files(project, staging, present, project.https_redirect)
+            faults = check_site(staging, project.site_url, present)
+            if faults:
+                raise BuildError("The built site has faults; nothing in site/ was changed.\n" + "\n".join(faults))
+            lock.swap_in(staging)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

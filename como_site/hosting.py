@@ -16,6 +16,7 @@ from como_site.project import Project
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 FINGERPRINTED = r"\.[0-9a-f]{8}\.min\.(js|css)$"
+STATIC_ASSETS = r"\.(css|js|svg|png|jpe?g|webp|ico|woff2?)$"
 COMPRESSED_TYPES = ("text/html", "text/css", "text/plain", "text/xml", "text/javascript", "application/javascript",
                     "application/json", "application/xml", "image/svg+xml")
 
@@ -73,8 +74,42 @@ class HostingRules:
         }, https_redirect)
 
 
+class UnsafeServerValue(ValueError):
+    """A value that a server's configuration format cannot carry as plain text."""
+
+
+def _quoted(value: str, server: str, refused: str) -> str:
+    """`value` as a double-quoted string of the server's configuration: backslash and quote escaped;
+    refused when it holds a control character (it would end the directive) or one of `refused`."""
+    bad = next((char for char in value if char in refused or not char.isprintable()), None)
+    if bad is not None:
+        raise UnsafeServerValue(f"{value!r} cannot be written into the {server} configuration: it contains {bad!r}")
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def apache_string(value: str) -> str:
+    """Apache reads %{...} and ${...} inside strings as variables (mod_headers, ap_expr, Define): refused."""
+    return _quoted(value, "Apache", "%$")
+
+
+def apache_local_url(value: str) -> str:
+    """ErrorDocument treats an argument with a space as a message, not a page: a space is refused too."""
+    return _quoted(value, "Apache", "%$ ")
+
+
+def nginx_string(value: str) -> str:
+    """nginx expands $name in every string and has no escape for `$`: refused."""
+    return _quoted(value, "nginx", "$")
+
+
+def nginx_regex(pattern: str) -> str:
+    """A location's regular expression, quoted (nginx ends the block at an unquoted `{`); `$` is an
+    anchor there, not a variable."""
+    return _quoted(pattern, "nginx", "")
+
+
 def htaccess(rules: HostingRules) -> str:
-    headers = "\n".join(f'  Header always set {name} "{value}"' for name, value in rules.headers.items())
+    headers = "\n".join(f"  Header always set {name} {apache_string(value)}" for name, value in rules.headers.items())
     redirect = "" if rules.https_redirect else "# "
     return f"""\
 # Apache configuration of the Como knowledge site, written by the build (como_site/hosting.py).
@@ -87,7 +122,7 @@ AddType application/xml .xml
 AddType image/svg+xml .svg
 Options -Indexes
 DirectoryIndex index.html
-ErrorDocument 404 {rules.base_path}404.html
+ErrorDocument 404 {apache_local_url(rules.base_path + "404.html")}
 
 <IfModule mod_rewrite.c>
   RewriteEngine On
@@ -104,7 +139,7 @@ ErrorDocument 404 {rules.base_path}404.html
 {headers}
   # HTML and data change with every build: revalidate. Fingerprinted assets never change: cache for a year.
   Header set Cache-Control "public, max-age=0, must-revalidate"
-  <FilesMatch "\\.(css|js|svg|png|jpe?g|webp|ico|woff2?)$">
+  <FilesMatch "{STATIC_ASSETS}">
     Header set Cache-Control "public, max-age=86400"
   </FilesMatch>
   <FilesMatch "{FINGERPRINTED}">
@@ -120,29 +155,30 @@ ErrorDocument 404 {rules.base_path}404.html
 
 def language_htaccess(rules: HostingRules, lang: str) -> str:
     return (f"# Not-found pages in this folder's language (written by como_site/hosting.py).\n"
-            f"ErrorDocument 404 {rules.base_path}{lang}/404.html\n")
+            f"ErrorDocument 404 {apache_local_url(f'{rules.base_path}{lang}/404.html')}\n")
 
 
 def nginx_server_block(rules: HostingRules, web_root: str = "/var/www/html") -> str:
     """The same rules for nginx; the contents of site/ go to <web_root><base_path>."""
     prefix = rules.base_path
-    headers = "".join(f'        add_header {name} "{value}" always;\n' for name, value in rules.headers.items())
+    headers = "".join(f"        add_header {name} {nginx_string(value)} always;\n"
+                      for name, value in rules.headers.items())
 
     def location(match: str, cache: str, extra: str = "") -> str:
         return (f"    location {match} {{\n{extra}{headers}"
-                f'        add_header Cache-Control "{cache}" always;\n    }}\n')
+                f"        add_header Cache-Control {nginx_string(cache)} always;\n    }}\n")
 
     revalidate = "public, max-age=0, must-revalidate"
     lines = [
         "# nginx server block equivalent to the site's .htaccess (written by como_site/hosting.py).",
-        f"# Copy the contents of site/ to {web_root}{prefix}",
+        f"# Copy the contents of site/ to {nginx_string(web_root + prefix)}",
         "server {",
         "    listen 80;",
         "    server_name _;",
-        f"    root {web_root};",
+        f"    root {nginx_string(web_root)};",
         "    index index.html;",
         "    charset utf-8;",
-        f"    charset_types {' '.join(COMPRESSED_TYPES)};",
+        f"    charset_types {' '.join(t for t in COMPRESSED_TYPES if t != 'text/html')};",  # text/html: always
         "    gzip on;",
         f"    gzip_types {' '.join(t for t in COMPRESSED_TYPES if t != 'text/html')};",
         "    autoindex off;",
@@ -151,11 +187,11 @@ def nginx_server_block(rules: HostingRules, web_root: str = "/var/www/html") -> 
         lines.append('    if ($scheme != "https") { return 301 https://$host$request_uri; }')
     lines.append(r"    location ~ /\. { deny all; }")
     body = "\n".join(lines) + "\n"
-    body += location(f"~* {FINGERPRINTED}", "public, max-age=31536000, immutable")
-    body += location(r"~* \.(css|js|svg|png|jpe?g|webp|ico|woff2?)$", "public, max-age=86400")
-    body += location(prefix, revalidate, f"        error_page 404 {prefix}404.html;\n")
-    for lang in rules.languages:
-        body += location(f"{prefix}{lang}/", revalidate, f"        error_page 404 {prefix}{lang}/404.html;\n")
+    body += location(f"~* {nginx_regex(FINGERPRINTED)}", "public, max-age=31536000, immutable")
+    body += location(f"~* {nginx_regex(STATIC_ASSETS)}", "public, max-age=86400")
+    for folder in ["", *(f"{lang}/" for lang in rules.languages)]:
+        body += location(nginx_string(prefix + folder), revalidate,
+                         f"        error_page 404 {nginx_string(f'{prefix}{folder}404.html')};\n")
     return body + "}\n"
 
 

@@ -35,3 +35,12 @@ def relative(path: Path, root: Path) -> str:
 def raise_if_any(problems: list[Problem]) -> None:
     if problems:
         raise ContentError(problems)
+
+
+@dataclass(frozen=True, order=True)
+class SettingProblem(Problem):
+    """A problem with a setting given outside any file (an environment variable, a command-line option):
+    printed as `NAME: message`; path and line stay empty."""
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"

@@ -15,8 +15,9 @@ from typing import Any
 import yaml
 
 from como_site.configcode import code_problems
-from como_site.contentfiles import CONFIG_FILE
-from como_site.problems import ContentError, Problem, raise_if_any
+from como_site.contentfiles import CONFIG_FILE, read_text
+from como_site.problems import ContentError, Problem, SettingProblem, raise_if_any
+from como_site.siteurl import normalised, site_url_problem
 from como_site.yamlsource import EditorLoader, YamlDocument, load_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,8 +80,19 @@ def _env_tag(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
         names, default = items[:-1] or items, items[-1] if len(items) > 1 else None
     for name in names:
         if name in os.environ:
-            return yaml.safe_load(os.environ[name])
+            try:
+                return yaml.safe_load(os.environ[name])
+            except yaml.YAMLError:
+                return os.environ[name]   # as it is: the check of the value names the problem
     return default
+
+
+def _env_names(node: yaml.Node) -> list[str]:
+    """The variables an `!ENV` node reads, in order (its last item is the default when it has several)."""
+    if isinstance(node, yaml.ScalarNode):
+        return [node.value]
+    items = [item.value for item in node.value]
+    return items[:-1] or items
 
 
 _ConfigLoader.add_constructor("!ENV", _env_tag)
@@ -138,17 +150,37 @@ def _languages(document: YamlDocument) -> tuple[tuple[Language, ...], str]:
     return tuple(Language(entry["locale"], entry["name"]) for entry in entries), defaults[0]
 
 
+def _site_url_error(root: Path, value: object, given: bool) -> ContentError | None:
+    """The problem with the site address, named where it was set: --site-url, the variable that
+    mkdocs.yml's `!ENV` read, or mkdocs.yml's own line (looked up only when there is a problem)."""
+    problem = site_url_problem(value, unset_hint=False)
+    if problem is None:
+        return None
+    if given:
+        return ContentError([SettingProblem("", 0, "--site-url", problem)])
+    document = yaml.compose(read_text(root / CONFIG_FILE, root), Loader=_ConfigLoader)  # noqa: S506 - safe subclass
+    node = next((value_node for key, value_node in document.value if key.value == "site_url"), None)
+    variable = next((name for name in _env_names(node) if name in os.environ), None) \
+        if node is not None and node.tag == "!ENV" else None
+    if variable:
+        return ContentError([SettingProblem("", 0, variable, site_url_problem(value, unset_hint=True))])
+    return ContentError([Problem("mkdocs.yml", node.start_mark.line + 1 if node else 0, "site_url", problem)])
+
+
 def load_project(root: Path = ROOT, site_url: str | None = None) -> Project:
     root = root.resolve()
     document = mkdocs_document(root)
     config = document.data
     languages, source = _languages(document)
-    url = site_url or config["site_url"]
+    url = site_url if site_url is not None else config.get("site_url")
+    error = _site_url_error(root, url, given=site_url is not None)
+    if error:
+        raise error
     return Project(
         root=root,
         languages=languages,
         source_language=source,
-        site_url=url if url.endswith("/") else url + "/",
+        site_url=normalised(url),
         company=dict(_mapping(document, ("extra", "company"))),
         https_redirect=bool(_mapping(document, ("extra", "hosting")).get("https_redirect", False)),
     )

@@ -62,7 +62,10 @@ def on_config(config):
 def on_pre_build(config):
     """Validate case studies and write their pages, unless our pipeline has done so already, once for
     all languages, and handed over the result."""
-    project = _project(config)
+    try:
+        project = _project(config)   # the first event that reads the project: a bad site address stops here
+    except ContentError as error:
+        raise PluginError(str(error)) from None
     if os.environ.get("COMO_CASE_DATA"):
         _cases[project.root] = pickle.loads(Path(os.environ["COMO_CASE_DATA"]).read_bytes())
         return

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
-# Install the Debian packages the test suite drives (a real browser, a real web server, rsync, and Java
-# and npm for the W3C HTML checker), when any is missing. Needs root (as on CI and the project machines);
-# otherwise says what to install.
+# Install the Debian packages the test suite drives (a real browser, real web servers, rsync, strace to
+# kill or starve builds at chosen system calls, and Java and npm for the W3C HTML checker), when any is
+# missing. Needs root (as on CI and the project machines); otherwise says what to install.
 set -euo pipefail
-packages=(chromium apache2 rsync)
+packages=(chromium apache2 nginx-light rsync strace)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

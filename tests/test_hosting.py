@@ -1,8 +1,21 @@
-"""como_site.hosting: the nginx block in the repository matches the build; both servers get the same rules."""
+"""como_site.hosting: the nginx block in the repository matches the build; both servers get the same rules,
+every value quoted and escaped for its format (or refused when the format cannot carry it)."""
 from __future__ import annotations
 
-from como_site.hosting import HostingRules, htaccess, inline_script_hashes, nginx_server_block
+import re
+import shutil
+import subprocess
+import tempfile
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from como_site.hosting import (HostingRules, UnsafeServerValue, htaccess, inline_script_hashes, language_htaccess,
+                               nginx_server_block)
 from como_site.project import ROOT
+from tests.webserver import Apache
 
 
 def test_committed_nginx_block_matches_the_built_site(built_site, project):
@@ -25,3 +38,68 @@ def test_every_inline_script_is_hashed_and_json_blocks_are_not(built_site):
     hashes = inline_script_hashes(built_site)
     assert 3 <= len(hashes) <= 20   # Material's few inline scripts, varying only with page depth
     assert all(value.startswith("'sha256-") for value in hashes)
+
+
+def awkward_rules(base_path: str = "/wissen/") -> HostingRules:
+    """Rules whose values need escaping in both formats: a quote and a backslash in a header value."""
+    return HostingRules(base_path, ("de",), {"X-Test": 'say "hi" \\ back', "X-Plain": "a; b {c}"}, https_redirect=False)
+
+
+def test_values_are_quoted_and_escaped_for_each_server():
+    rules = awkward_rules()
+    assert 'Header always set X-Test "say \\"hi\\" \\\\ back"' in htaccess(rules)
+    assert 'ErrorDocument 404 "/wissen/404.html"' in htaccess(rules)
+    assert 'ErrorDocument 404 "/wissen/de/404.html"' in language_htaccess(rules, "de")
+    nginx = nginx_server_block(rules)
+    assert 'add_header X-Test "say \\"hi\\" \\\\ back" always;' in nginx
+    assert 'add_header X-Plain "a; b {c}" always;' in nginx
+    assert 'location "/wissen/de/" {' in nginx and 'error_page 404 "/wissen/de/404.html";' in nginx
+
+
+@pytest.mark.parametrize("render, rules, character", [
+    (htaccess, HostingRules("/wissen/", ("de",), {"X-Test": "%{HOME}e"}, False), "%"),
+    (htaccess, HostingRules("/wissen/", ("de",), {"X-Test": "${HOME}"}, False), "$"),
+    (htaccess, HostingRules("/my wiki/", ("de",), {}, False), " "),
+    (htaccess, HostingRules("/wissen/", ("de",), {"X-Test": "a\nHeader set X-Evil 1"}, False), "\n"),
+    (nginx_server_block, HostingRules("/wissen/", ("de",), {"X-Test": "$remote_addr"}, False), "$"),
+    (nginx_server_block, HostingRules("/wissen/\n}", ("de",), {}, False), "\n"),
+])
+def test_values_a_format_cannot_carry_are_refused(render, rules, character):
+    with pytest.raises(UnsafeServerValue, match="cannot be written into the (Apache|nginx) configuration: "
+                                                f"it contains {re.escape(repr(character))}"):
+        render(rules)
+
+
+def test_apache_sends_escaped_header_values_exactly():
+    """The real Apache reads the written .htaccess: the header arrives byte for byte, the 404 page is ours."""
+    site = Path(tempfile.mkdtemp(prefix="como-test-hosting-"))
+    try:
+        site.chmod(0o755)
+        (site / "de").mkdir(mode=0o755)
+        rules = awkward_rules()
+        (site / ".htaccess").write_text(htaccess(rules), encoding="utf-8")
+        (site / "de" / ".htaccess").write_text(language_htaccess(rules, "de"), encoding="utf-8")
+        for name, text in {"index.html": "home", "404.html": "not found", "de/404.html": "nicht gefunden"}.items():
+            (site / name).write_text(text, encoding="utf-8")
+            (site / name).chmod(0o644)
+        with Apache(site, rules.base_path) as apache:
+            with urllib.request.urlopen(apache.url) as response:
+                assert response.headers["X-Test"] == 'say "hi" \\ back'
+                assert response.headers["X-Plain"] == "a; b {c}"
+            with pytest.raises(urllib.error.HTTPError) as missing:
+                urllib.request.urlopen(apache.url + "de/missing/")
+            assert missing.value.code == 404 and missing.value.read() == "nicht gefunden".encode()
+    finally:
+        shutil.rmtree(site)
+
+
+@pytest.mark.parametrize("rules", ["built", "awkward"])
+def test_nginx_accepts_the_server_block(built_site, project, tmp_path, rules):
+    """nginx itself (Debian's nginx-light) checks the block: quoting, regex locations, every directive."""
+    rules = HostingRules.for_site(project, built_site, True) if rules == "built" else awkward_rules()
+    (tmp_path / "server.conf").write_text(nginx_server_block(rules), encoding="utf-8")
+    (tmp_path / "nginx.conf").write_text(f"pid {tmp_path}/nginx.pid;\nevents {{}}\n"
+                                         f"http {{\n  include {tmp_path}/server.conf;\n}}\n", encoding="utf-8")
+    result = subprocess.run(["/usr/sbin/nginx", "-t", "-e", "stderr", "-p", str(tmp_path),
+                             "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True)
+    assert result.returncode == 0 and "[warn]" not in result.stderr, result.stderr
