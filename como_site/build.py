@@ -22,6 +22,7 @@ from como_site.fallbacks import stage_docs
 from como_site.generated import generate
 from como_site.hosting import write_hosting_files
 from como_site.labels import labels_for
+from como_site.material_patches import MaterialChanged
 from como_site.postprocess import postprocess
 from como_site.problems import ContentError, raise_if_any
 from como_site.project import ROOT, Project, load_project
@@ -94,7 +95,10 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
             for code in project.codes:
                 if code not in languages and (site_dir / code).is_dir():
                     shutil.copytree(site_dir / code, staging / code)
-        postprocess(project, staging, languages)
+        try:
+            postprocess(project, staging, languages)
+        except MaterialChanged as error:
+            raise BuildError(f"The build failed; nothing in site/ was changed.\n{error}") from None
         present = [code for code in project.codes if (staging / code).is_dir()]
         write_root_files(project, staging, present)
         write_hosting_files(project, staging, present, project.https_redirect)
