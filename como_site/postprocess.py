@@ -1,7 +1,8 @@
-"""Finish the built site: sitemaps with hreflang alternates, and the fix Material's script needs.
+"""Finish the built site in one pass over its pages: sitemaps, hosting files and site checks from one read.
 
-Runs on the staging folder after every language is built and before the checks, so it only ever sees
-plain files: it would work the same behind another builder.
+Runs on the staging folder after every language is built and before the swap-in, so it only ever sees
+plain files: it would work the same behind another builder. Each page is opened and parsed once
+(como_site.builtpages); everything after that works from the page records.
 """
 from __future__ import annotations
 
@@ -9,32 +10,42 @@ import gzip
 from html import escape
 from pathlib import Path
 
-from como_site.htmlhead import read_head
+from como_site.builtpages import PageRecord, read_site
+from como_site.hosting import inline_script_hashes, write_hosting_files
 from como_site.material_patches import patch_bundles
 from como_site.project import Project
+from como_site.rootfiles import write_root_files
+from como_site.sitecheck import check_site
 
-def sitemap(site_dir: Path, lang: str) -> str:
+
+def sitemap(site_dir: Path, lang: str, pages: dict[Path, PageRecord]) -> str:
     """Every indexable page of one language, with the alternates its <head> announces."""
+    folder = site_dir / lang
     entries = []
-    for page in sorted((site_dir / lang).rglob("index.html")):
-        head = read_head(page)
-        if head.noindex or not head.canonical:
+    for path in sorted(path for path in pages if path.name == "index.html" and path.is_relative_to(folder)):
+        page = pages[path]
+        if page.noindex or not page.canonical:
             continue
         links = "".join(f'\n    <xhtml:link rel="alternate" hreflang="{escape(code)}" href="{escape(href)}"/>'
-                        for code, href in head.hreflang.items())
-        entries.append(f"  <url>\n    <loc>{escape(head.canonical)}</loc>{links}\n  </url>")
+                        for code, href in page.hreflang.items())
+        entries.append(f"  <url>\n    <loc>{escape(page.canonical)}</loc>{links}\n  </url>")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
             'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(entries) + "\n</urlset>\n")
 
 
-def write_sitemaps(project: Project, site_dir: Path, languages: list[str]) -> None:
+def write_sitemaps(site_dir: Path, languages: list[str], pages: dict[Path, PageRecord]) -> None:
     for lang in languages:
-        text = sitemap(site_dir, lang)
+        text = sitemap(site_dir, lang, pages)
         (site_dir / lang / "sitemap.xml").write_text(text, encoding="utf-8")
         (site_dir / lang / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
-def postprocess(project: Project, site_dir: Path, languages: list[str]) -> None:
-    patch_bundles(site_dir, languages)
-    write_sitemaps(project, site_dir, languages)
+def postprocess(project: Project, site_dir: Path, built: list[str], present: list[str]) -> list[str]:
+    """Finish the languages just `built` (of those `present` in site_dir); returns the site's faults."""
+    patch_bundles(site_dir, built)
+    write_root_files(project, site_dir, present)
+    pages = read_site(site_dir, present)
+    write_sitemaps(site_dir, built, pages)
+    write_hosting_files(project, site_dir, present, project.https_redirect, inline_script_hashes(pages.values()))
+    return check_site(site_dir, project.site_url, present, pages)
