@@ -12,7 +12,8 @@ from como_site.material_patches import ALTERNATE_LOOKUP, MaterialChanged, patch_
 from tests.conftest import LANGUAGES
 from tests.htmlpages import html_pages
 
-MATERIAL_BUNDLE = next((Path(material.__file__).parent / "templates" / "assets" / "javascripts").glob("bundle.*.min.js"))
+MATERIAL_SCRIPTS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+MATERIAL_BUNDLE = next(MATERIAL_SCRIPTS.glob("bundle.*.min.js"))
 
 
 def test_every_built_bundle_is_patched(built_site):
@@ -25,8 +26,8 @@ def test_bundle_patch_refuses_a_changed_bundle_and_leaves_it(tmp_path):
     bundle = tmp_path / "de" / "assets" / "javascripts" / "bundle.0badc0de.min.js"
     bundle.parent.mkdir(parents=True)
     bundle.write_text('x=M("link[rel=alternate][hreflang]")', encoding="utf-8")
-    with pytest.raises(MaterialChanged, match=r"^de/assets/javascripts/bundle\.0badc0de\.min\.js: Material's text .* review "
-                                              r"como_site/material_patches\.py"):
+    with pytest.raises(MaterialChanged, match=r"^de/assets/javascripts/bundle\.0badc0de\.min\.js: "
+                                              r"Material's text .* review como_site/material_patches\.py"):
         patch_bundles(tmp_path, ["de"])
     assert bundle.read_text(encoding="utf-8") == 'x=M("link[rel=alternate][hreflang]")'
 
@@ -50,7 +51,7 @@ def test_a_changed_material_stops_the_build_with_its_name(tiny_project):
     tiny_project.assert_refused(before, f"\nde/assets/javascripts/{MATERIAL_BUNDLE.name}: Material's text",
                                 "review como_site/material_patches.py")
     planted.unlink()
-    tiny_project.write("overrides/base.html", "<!doctype html><html><body>{% block content %}{% endblock %}</body></html>\n")
+    tiny_project.write("overrides/base.html", "<!doctype html><html><body>{% block content %}{% endblock %}</body>\n")
     tiny_project.assert_refused(before, "overrides/base.html: Material's text", "review como_site/material_patches.py")
 
 
