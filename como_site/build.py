@@ -24,13 +24,11 @@ from como_site.contentcheck import check_content
 from como_site.contentfiles import check_content_files
 from como_site.fallbacks import stage_docs
 from como_site.generated import generate
-from como_site.hosting import write_hosting_files
 from como_site.labels import labels_for
+from como_site.material_patches import MaterialChanged
 from como_site.postprocess import postprocess
 from como_site.problems import ContentError, raise_if_any
 from como_site.project import ROOT, Project, load_project
-from como_site.rootfiles import write_root_files
-from como_site.sitecheck import check_site
 from como_site.swap import BuildBusy, SiteLock, record_worker
 
 
@@ -122,11 +120,11 @@ def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs
                 for code in project.codes:
                     if code not in languages and (site_dir / code).is_dir():
                         shutil.copytree(site_dir / code, staging / code)
-            postprocess(project, staging, languages)
             present = [code for code in project.codes if (staging / code).is_dir()]
-            write_root_files(project, staging, present)
-            write_hosting_files(project, staging, present, project.https_redirect)
-            faults = check_site(staging, project.site_url, present)
+            try:
+                faults = postprocess(project, staging, languages, present)
+            except MaterialChanged as error:
+                raise BuildError(f"The build failed; nothing in site/ was changed.\n{error}") from None
             if faults:
                 raise BuildError("The built site has faults; nothing in site/ was changed.\n" + "\n".join(faults))
             lock.swap_in(staging)

@@ -7,19 +7,13 @@ a level inside the page's article (generated pages are not linted as Markdown, s
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from pathlib import Path
 
-from como_site.htmlhead import Head, read_head
+from como_site.builtpages import PageRecord
 
 
-HEADING = re.compile(r"<h([1-6])[\s>]")
-
-
-def heading_jumps(html: str) -> list[str]:
-    start = html.find("<article")
-    levels = [int(level) for level in HEADING.findall(html[start:html.find("</article>", start)])] if start >= 0 else []
+def heading_jumps(levels: list[int]) -> list[str]:
     return [f"h{previous} followed by h{level}" for previous, level in zip(levels, levels[1:]) if level > previous + 1]
 
 
@@ -33,11 +27,9 @@ def url_to_file(site_dir: Path, site_url: str, url: str) -> Path | None:
     return site_dir / relative
 
 
-def check_site(site_dir: Path, site_url: str, languages: list[str]) -> list[str]:
-    heads: dict[Path, Head] = {}
-    for lang in languages:
-        for page in sorted((site_dir / lang).rglob("*.html")):
-            heads[page] = read_head(page)
+def check_site(site_dir: Path, site_url: str, languages: list[str], pages: dict[Path, PageRecord]) -> list[str]:
+    """Faults of the pages in the language folders; `pages`: every page's record (como_site.builtpages)."""
+    heads = {page: head for page, head in pages.items() if page.relative_to(site_dir).parts[0] in languages}
     faults: list[str] = []
 
     def fault(page: Path, message: str) -> None:
@@ -51,7 +43,7 @@ def check_site(site_dir: Path, site_url: str, languages: list[str]) -> list[str]
         if not head.description:
             fault(page, "no meta description (add `description:` to the page's front matter)")
         titles[(lang, head.title)].append(page)
-        for jump in heading_jumps(page.read_text(encoding="utf-8")):
+        for jump in heading_jumps(head.headings):
             fault(page, f"heading levels skip one: {jump}")
         if page.name == "404.html":
             continue

@@ -19,6 +19,7 @@ from como_site.contentfiles import check_content_files  # noqa: E402
 from como_site.fallbacks import FALLBACK_KEY  # noqa: E402
 from como_site.generated import generate  # noqa: E402
 from como_site.labels import labels_for  # noqa: E402
+from como_site.material_patches import MaterialChanged, patch_templates  # noqa: E402
 from como_site.notices import outdated_notice, language_offers  # noqa: E402
 from como_site.problems import ContentError, raise_if_any  # noqa: E402
 from como_site.project import Project, project_at  # noqa: E402
@@ -78,6 +79,10 @@ def on_pre_build(config):
 
 def on_env(env, config, files):
     project = _project(config)
+    try:
+        patch_templates(env)
+    except MaterialChanged as error:
+        raise PluginError(str(error)) from None
     env.globals["como_t"] = lambda key, **values: labels_for(project).get(key, _language(config), **values)
     return env
 

@@ -14,18 +14,25 @@ import pytest
 
 from como_site.hosting import (HostingRules, UnsafeServerValue, htaccess, inline_script_hashes, language_htaccess,
                                nginx_server_block)
+from como_site.builtpages import read_site
 from como_site.project import ROOT
+from tests.conftest import LANGUAGES
 from tests.webserver import Apache
 
 
-def test_committed_nginx_block_matches_the_built_site(built_site, project):
-    rules = HostingRules.for_site(project, built_site, project.https_redirect)
+@pytest.fixture(scope="module")
+def script_hashes(built_site):
+    return inline_script_hashes(read_site(built_site, list(LANGUAGES)).values())
+
+
+def test_committed_nginx_block_matches_the_built_site(script_hashes, project):
+    rules = HostingRules.for_site(project, script_hashes, project.https_redirect)
     assert (ROOT / "hosting" / "nginx.conf").read_text(encoding="utf-8") == nginx_server_block(rules), (
         "regenerate: .venv/bin/python -m como_site nginx-conf > hosting/nginx.conf")
 
 
-def test_apache_and_nginx_send_the_same_headers(built_site, project):
-    rules = HostingRules.for_site(project, built_site, https_redirect=True)
+def test_apache_and_nginx_send_the_same_headers(script_hashes, project):
+    rules = HostingRules.for_site(project, script_hashes, https_redirect=True)
     apache, nginx = htaccess(rules), nginx_server_block(rules)
     for name, value in rules.headers.items():
         assert f'Header always set {name} "{value}"' in apache
@@ -34,10 +41,9 @@ def test_apache_and_nginx_send_the_same_headers(built_site, project):
     assert "upgrade-insecure-requests" in rules.headers["Content-Security-Policy"]
 
 
-def test_every_inline_script_is_hashed_and_json_blocks_are_not(built_site):
-    hashes = inline_script_hashes(built_site)
-    assert 3 <= len(hashes) <= 20   # Material's few inline scripts, varying only with page depth
-    assert all(value.startswith("'sha256-") for value in hashes)
+def test_every_inline_script_is_hashed_and_json_blocks_are_not(script_hashes):
+    assert 3 <= len(script_hashes) <= 20   # Material's few inline scripts, varying only with page depth
+    assert all(value.startswith("'sha256-") for value in script_hashes)
 
 
 def awkward_rules(base_path: str = "/wissen/") -> HostingRules:
@@ -94,9 +100,9 @@ def test_apache_sends_escaped_header_values_exactly():
 
 
 @pytest.mark.parametrize("rules", ["built", "awkward"])
-def test_nginx_accepts_the_server_block(built_site, project, tmp_path, rules):
+def test_nginx_accepts_the_server_block(script_hashes, project, tmp_path, rules):
     """nginx itself (Debian's nginx-light) checks the block: quoting, regex locations, every directive."""
-    rules = HostingRules.for_site(project, built_site, True) if rules == "built" else awkward_rules()
+    rules = HostingRules.for_site(project, script_hashes, True) if rules == "built" else awkward_rules()
     (tmp_path / "server.conf").write_text(nginx_server_block(rules), encoding="utf-8")
     (tmp_path / "nginx.conf").write_text(f"pid {tmp_path}/nginx.pid;\nevents {{}}\n"
                                          f"http {{\n  include {tmp_path}/server.conf;\n}}\n", encoding="utf-8")

@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 
+from como_site.builtpages import read_site
 from como_site.sitecheck import check_site
 from tests.conftest import LANGUAGES
 
@@ -17,7 +18,7 @@ def site_copy(built_site, tmp_path):
 
 
 def check(site, project):
-    return check_site(site, project.site_url, list(LANGUAGES))
+    return check_site(site, project.site_url, list(LANGUAGES), read_site(site, list(LANGUAGES)))
 
 
 def plant(site, relative: str, old: str, new: str) -> None:

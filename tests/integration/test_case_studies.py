@@ -1,6 +1,8 @@
 """Case studies through the whole pipeline: a new YAML file becomes pages in every language."""
 from __future__ import annotations
 
+import base64
+
 import pytest
 
 from como_site.problems import ContentError
@@ -69,11 +71,11 @@ def test_removed_case_disappears(tiny_project):
 
 def test_case_images_are_shown_with_localised_alt_text(tiny_project):
     (tiny_project.root / "docs" / "assets" / "case-studies").mkdir(parents=True)
-    (tiny_project.root / "docs" / "assets" / "case-studies" / "site-visit.svg").write_text(
-        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>', encoding="utf-8")
+    (tiny_project.root / "docs" / "assets" / "case-studies" / "site-visit.png").write_bytes(base64.b64decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="))
     case = tiny_project.add_case("alpha")
     case.write_text(case.read_text(encoding="utf-8") + (
-        "images:\n  - file: site-visit.svg\n    credit: Test Photographer\n"
+        "images:\n  - file: site-visit.png\n    credit: Test Photographer\n"
         "    alt: {de: Werksbesuch, en: Site visit, es: Visita a la planta, fr: Visite de site}\n"), encoding="utf-8")
     tiny_project.build()
     site = tiny_project.root / "site"

@@ -22,7 +22,7 @@ def test_page_and_image_names_must_be_lowercase_ascii(tiny_project):
     before = tiny_project.built_site()
     for lang in tiny_project.languages:
         tiny_project.write(f"docs/{lang}/Über Uns.md", f"---\ntitle: Über\ndescription: Über {lang}.\n---\n\n# Über\n")
-    (tiny_project.root / "docs" / "assets" / "Karte Kosovo.PNG").write_bytes(b"\x89PNG\r\n")
+    tiny_project.write("docs/assets/Karte Kosovo.PNG", "png")
     tiny_project.assert_refused(
         before,
         "docs/de/Über Uns.md: file-name: use lowercase letters, digits and hyphens: rename it to uber-uns.md",

@@ -1,0 +1,71 @@
+"""Our changes to Material: the guarded patches refuse a changed Material; the overrides render valid markup."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+import material
+from como_site.material_patches import ALTERNATE_LOOKUP, MaterialChanged, patch_bundles, patch_templates
+from tests.conftest import LANGUAGES
+from tests.htmlpages import html_pages
+
+MATERIAL_SCRIPTS = Path(material.__file__).parent / "templates" / "assets" / "javascripts"
+MATERIAL_BUNDLE = next(MATERIAL_SCRIPTS.glob("bundle.*.min.js"))
+
+
+def test_every_built_bundle_is_patched(built_site):
+    for lang in LANGUAGES:
+        text = (built_site / lang / "assets" / "javascripts" / MATERIAL_BUNDLE.name).read_text(encoding="utf-8")
+        assert ALTERNATE_LOOKUP.new in text and ALTERNATE_LOOKUP.old not in text
+
+
+def test_bundle_patch_refuses_a_changed_bundle_and_leaves_it(tmp_path):
+    bundle = tmp_path / "de" / "assets" / "javascripts" / "bundle.0badc0de.min.js"
+    bundle.parent.mkdir(parents=True)
+    bundle.write_text('x=M("link[rel=alternate][hreflang]")', encoding="utf-8")
+    with pytest.raises(MaterialChanged, match=r"^de/assets/javascripts/bundle\.0badc0de\.min\.js: "
+                                              r"Material's text .* review como_site/material_patches\.py"):
+        patch_bundles(tmp_path, ["de"])
+    assert bundle.read_text(encoding="utf-8") == 'x=M("link[rel=alternate][hreflang]")'
+
+
+def test_bundle_patch_refuses_a_renamed_bundle(tmp_path):
+    (tmp_path / "fr" / "assets" / "javascripts").mkdir(parents=True)
+    with pytest.raises(MaterialChanged, match=r"^fr/assets/javascripts: 0 files bundle\.\*\.min\.js"):
+        patch_bundles(tmp_path, ["fr"])
+
+
+def test_template_patch_refuses_a_changed_page_frame():
+    environment = jinja2.Environment(loader=jinja2.DictLoader({"base.html": '<input id="__drawer">'}))
+    with pytest.raises(MaterialChanged, match=r"base\.html: Material's text .*__drawer"):
+        patch_templates(environment)
+
+
+def test_a_changed_material_stops_the_build_with_its_name(tiny_project):
+    """Through the real build: a bundle or a page frame that is not Material's is refused, site/ untouched."""
+    before = tiny_project.built_site()
+    planted = tiny_project.write(f"overrides/assets/javascripts/{MATERIAL_BUNDLE.name}", "var a=1;\n")
+    tiny_project.assert_refused(before, f"\nde/assets/javascripts/{MATERIAL_BUNDLE.name}: Material's text",
+                                "review como_site/material_patches.py")
+    planted.unlink()
+    tiny_project.write("overrides/base.html", "<!doctype html><html><body>{% block content %}{% endblock %}</body>\n")
+    tiny_project.assert_refused(before, "overrides/base.html: Material's text", "review como_site/material_patches.py")
+
+
+def test_every_label_points_to_a_control_on_its_page(built_site):
+    """The table-of-contents title (overrides/partials/toc.html) names the `__toc` checkbox only where
+    Material renders it; the drawer and search toggles lose the `autocomplete` text inputs alone may carry."""
+    toc_titles = {"for": 0, "plain": 0}
+    for lang in LANGUAGES:
+        for page in html_pages(built_site, lang):
+            tree = LexborHTMLParser(page.read_bytes())
+            ids = {node.attributes["id"] for node in tree.css("[id]")}
+            for label in tree.css("label[for]"):
+                assert label.attributes["for"] in ids, (page, label.html)
+            for title in tree.css("nav.md-nav--secondary > label.md-nav__title"):
+                toc_titles["for" if "for" in title.attributes else "plain"] += 1
+            assert not tree.css("input[type=checkbox][autocomplete]"), page
+    assert toc_titles["for"] > 10 and toc_titles["plain"] > 10   # both kinds of page are on the site
