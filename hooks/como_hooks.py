@@ -17,8 +17,10 @@ from como_site.casestudies.validate import CaseStudies  # noqa: E402
 from como_site.company import fill_company, unknown_placeholders  # noqa: E402
 from como_site.fallbacks import FALLBACK_KEY  # noqa: E402
 from como_site.generated import generate  # noqa: E402
+from como_site.htmlpolicy import sanitised_page  # noqa: E402
 from como_site.labels import labels_for  # noqa: E402
 from como_site.notices import outdated_notice, language_offers  # noqa: E402
+from como_site.pages import GENERATED_KEY  # noqa: E402
 from como_site.problems import ContentError  # noqa: E402
 from como_site.project import Project, project_at  # noqa: E402
 from como_site.translations import SOURCE_HASH_KEY  # noqa: E402
@@ -91,6 +93,17 @@ def on_page_markdown(markdown, page, config, files):
         if notice:
             filled = notice + "\n\n" + filled
     return filled
+
+
+def on_page_content(html, page, config, files):
+    """Every page's HTML through the build's allow-list: content that slipped past the page check stops the build."""
+    generated_from = page.meta.get(GENERATED_KEY)   # a case file, or the original of a fallback page
+    source = Path(page.file.abs_src_path) if not generated_from else _project(config).root / generated_from
+    try:
+        return sanitised_page(html, generated_from or f"docs/{page.file.src_uri}",
+                              source if source.suffix == ".md" else None)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_page_context(context, page, config, nav):
