@@ -76,13 +76,19 @@ def _i18n_stamp(args: argparse.Namespace) -> int:
 
 def _nginx_conf(args: argparse.Namespace) -> int:
     from como_site.hosting import HostingRules, nginx_server_block
+    from como_site.inlinescripts import ThemeChanged
 
     project = load_project(_root())
     site_dir = Path(args.site_dir) if args.site_dir else project.root / "site"
     if not (site_dir / "index.html").is_file():
         print(f"{site_dir} holds no built site: run `make site` first", file=sys.stderr)
         return 2
-    print(nginx_server_block(HostingRules.for_site(project, site_dir, project.https_redirect)), end="")
+    try:
+        rules = HostingRules.for_site(project, site_dir, project.https_redirect)
+    except ThemeChanged as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(nginx_server_block(rules), end="")
     return 0
 
 

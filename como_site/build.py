@@ -21,6 +21,7 @@ from como_site.contentcheck import check_content
 from como_site.fallbacks import stage_docs
 from como_site.generated import generate
 from como_site.hosting import write_hosting_files
+from como_site.inlinescripts import TemplateScripts, ThemeChanged
 from como_site.labels import labels_for
 from como_site.postprocess import postprocess
 from como_site.problems import ContentError, raise_if_any
@@ -97,8 +98,12 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
         postprocess(project, staging, languages)
         present = [code for code in project.codes if (staging / code).is_dir()]
         write_root_files(project, staging, present)
-        write_hosting_files(project, staging, present, project.https_redirect)
-        faults = check_site(staging, project.site_url, present)
+        scripts = TemplateScripts(project, staging, present)
+        try:
+            write_hosting_files(project, staging, present, project.https_redirect, scripts.hashes)
+        except ThemeChanged as error:
+            raise BuildError(f"The build failed; nothing in site/ was changed.\n{error}") from None
+        faults = check_site(staging, project.site_url, present) + scripts.faults()
         if faults:
             raise BuildError("The built site has faults; nothing in site/ was changed.\n" + "\n".join(faults))
         _swap_in(staging, site_dir)

@@ -1,36 +1,21 @@
 """Web-server configuration shipped with the site: Apache .htaccess files and an equivalent nginx block.
 
-One set of rules (security headers, a Content-Security-Policy that allows exactly the inline scripts the
-pages carry, by hash, caching, charset, compression, per-language 404 pages) rendered for both servers.
+One set of rules (security headers, a Content-Security-Policy that allows by hash exactly the inline
+scripts our templates emit (como_site/inlinescripts.py), caching, charset, compression, per-language 404
+pages) rendered for both servers.
 """
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from como_site.inlinescripts import TemplateScripts
 from como_site.project import Project
 
-INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.DOTALL)
 FINGERPRINTED = r"\.[0-9a-f]{8}\.min\.(js|css)$"
 COMPRESSED_TYPES = ("text/html", "text/css", "text/plain", "text/xml", "text/javascript", "application/javascript",
                     "application/json", "application/xml", "image/svg+xml")
-
-
-def inline_script_hashes(site_dir: Path) -> list[str]:
-    """CSP source expressions for every executable inline script in the site's pages."""
-    hashes = set()
-    for page in site_dir.rglob("*.html"):
-        for match in INLINE_SCRIPT.finditer(page.read_text(encoding="utf-8")):
-            attrs = match.group("attrs")
-            if "src=" in attrs or "application/json" in attrs:
-                continue  # external scripts are covered by 'self'; JSON data blocks never execute
-            digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-            hashes.add(f"'sha256-{base64.b64encode(digest).decode()}'")
-    return sorted(hashes)
 
 
 def content_security_policy(script_hashes: list[str]) -> str:
@@ -59,8 +44,13 @@ class HostingRules:
     https_redirect: bool
 
     @classmethod
-    def for_site(cls, project: Project, site_dir: Path, https_redirect: bool) -> "HostingRules":
-        csp = content_security_policy(inline_script_hashes(site_dir))
+    def for_site(cls, project: Project, site_dir: Path, https_redirect: bool,
+                 script_hashes: list[str] | None = None) -> "HostingRules":
+        """The rules for a built site; `script_hashes` default to those of its templates' inline scripts."""
+        if script_hashes is None:
+            present = [code for code in project.codes if (site_dir / code).is_dir()]
+            script_hashes = TemplateScripts(project, site_dir, present).hashes
+        csp = content_security_policy(script_hashes)
         if not https_redirect:
             csp = csp.replace("; upgrade-insecure-requests", "")
         return cls(urlsplit(project.site_url).path, project.codes, {
@@ -159,8 +149,9 @@ def nginx_server_block(rules: HostingRules, web_root: str = "/var/www/html") -> 
     return body + "}\n"
 
 
-def write_hosting_files(project: Project, site_dir: Path, languages: list[str], https_redirect: bool) -> HostingRules:
-    rules = HostingRules.for_site(project, site_dir, https_redirect)
+def write_hosting_files(project: Project, site_dir: Path, languages: list[str], https_redirect: bool,
+                        script_hashes: list[str]) -> HostingRules:
+    rules = HostingRules.for_site(project, site_dir, https_redirect, script_hashes)
     (site_dir / ".htaccess").write_text(htaccess(rules), encoding="utf-8")
     for lang in languages:
         (site_dir / lang / ".htaccess").write_text(language_htaccess(rules, lang), encoding="utf-8")

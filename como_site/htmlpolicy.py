@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import nh3
+from markupsafe import Markup, escape
 
 from como_site.problems import ContentError, Problem
 
@@ -39,6 +40,9 @@ BUILT_ATTRIBUTES = {
     "nav": {"aria-label", "data-status-template", "data-total"}, "p": {"role", "aria-live"},   # facet filter
     "svg": {"viewBox", "role", "aria-labelledby", "xmlns"}, "path": {"d"},
 }
+# Editors' texts that Material prints unescaped, treating them as HTML: page titles (also in navigation,
+# header, footer and the search index), subtitles and descriptions, navigation labels, site name, copyright.
+THEME_TEXT_KEYS = ("title", "subtitle", "description")
 URL_SCHEMES = frozenset({"https", "http", "mailto", "tel"})   # plus relative links and #fragments
 STYLE_PROPERTIES = frozenset({"text-align"})
 
@@ -72,7 +76,8 @@ class Policy:
 
 def _cleaner(tags, attributes, **options) -> nh3.Cleaner:
     """An allow-list cleaner; "*" set empty, since ammonia otherwise allows lang and title everywhere."""
-    return nh3.Cleaner(tags=set(tags), attributes={"*": set(), **{tag: set(names) for tag, names in attributes.items()}},
+    per_tag = {tag: set(names) for tag, names in attributes.items()}
+    return nh3.Cleaner(tags=set(tags), attributes={"*": set(), **per_tag},
                        url_schemes=set(URL_SCHEMES), link_rel=None, filter_style_properties=set(STYLE_PROPERTIES),
                        **options)
 
@@ -82,6 +87,12 @@ ANY = nh3.Cleaner(tags=set(ALL_TAGS), clean_content_tags=set(), generic_attribut
                   link_rel=None, strip_comments=False, filter_style_properties=set(STYLE_PROPERTIES))
 EDITOR = Policy(_cleaner(EDITOR_HTML, EDITOR_HTML))
 BUILT = Policy(_cleaner(BUILT_TAGS, BUILT_ATTRIBUTES))
+
+
+def escaped_once(value: object) -> object:
+    """An editor's text as the theme's HTML: escaped, and marked as escaped (Markup), so templates that
+    print it raw show it as text and Jinja's `e` filter, where a template applies it, leaves it alone."""
+    return escape(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 def unsafe_scheme(url: str) -> str | None:

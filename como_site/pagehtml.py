@@ -67,7 +67,8 @@ def _attribute_fault(tag: str, name: str, value: str | None) -> str | None:
     if name.startswith("on"):
         return f"{name}= on <{tag}> is not allowed: {NO_SCRIPTS}"
     if name not in allowed:
-        takes = f"takes only {', '.join(f'{other}=' for other in sorted(allowed))}" if allowed else "takes no attributes"
+        takes = (f"takes only {', '.join(f'{other}=' for other in sorted(allowed))}" if allowed
+                 else "takes no attributes")
         style = "; the look of pages is set in docs/assets/como.css" if name == "style" else ""
         return f"{name}= on <{tag}> is not allowed: <{tag}> {takes}{style}"
     if name == "lang" and not LANGUAGE.match(value or ""):
@@ -87,8 +88,8 @@ def raw_html_faults(html: str, overview_allowed: bool) -> list[tuple[str, str]]:
     faults = []
     for tag, attrs in markup.tags:
         if tag not in EDITOR_HTML:
-            faults.append((f"<{tag}", f"<{tag}> is not allowed in pages; {HINTS.get(tag, 'write it in Markdown instead')} "
-                                      f"(allowed HTML: {ALLOWED})"))
+            hint = HINTS.get(tag, "write it in Markdown instead")
+            faults.append((f"<{tag}", f"<{tag}> is not allowed in pages; {hint} (allowed HTML: {ALLOWED})"))
             continue
         faults += [(f"{name}=", fault) for name, value in attrs if (fault := _attribute_fault(tag, name, value))]
     for other in markup.others:

@@ -64,3 +64,18 @@ def test_html_that_slips_past_the_page_check_stops_the_build(built_project):
     finally:
         (project.root / "mkdocs.yml").write_text(original, encoding="utf-8")
         project.write("docs/de/index.md", page)
+
+
+def test_an_inline_script_not_from_our_templates_stops_the_build(built_project):
+    """mkdocs.yml can switch on Material's analytics, whose inline scripts our templates do not emit:
+    the build names each page instead of allowing them in the Content-Security-Policy."""
+    project, before = built_project
+    original = (project.root / "mkdocs.yml").read_text(encoding="utf-8")
+    (project.root / "mkdocs.yml").write_text(
+        original.replace("\nextra:\n", "\nextra:\n  analytics:\n    provider: google\n    property: G-TEST\n"),
+        encoding="utf-8")
+    try:
+        project.assert_refused(before, "de/index.html: inline script not from a template (sha256-",
+                               "en/404.html: inline script not from a template (sha256-")
+    finally:
+        (project.root / "mkdocs.yml").write_text(original, encoding="utf-8")
