@@ -121,7 +121,7 @@ def sanitised_page(html: str, shown: str, source: Path | None = None) -> str:
                  if _needle(full[start:]).lower() in text.lower()), 0)
     excerpt = full[max(full.rfind("<", 0, start + 1), 0):][:60].replace("\n", " ")
     raise ContentError([Problem(shown, line, "html", f"the built page would carry {excerpt!r}, which no page may "
-                                                     "contain; remove it (see CONTRIBUTING.md, What pages may carry)")])
+                                                     "contain; remove it (see HTML in pages, CONTRIBUTING.md)")])
 
 
 def _needle(removed: str) -> str:
