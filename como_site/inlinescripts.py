@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import cached_property
 from html.parser import HTMLParser
-from importlib.metadata import entry_points
+from importlib.util import find_spec
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,6 +30,8 @@ TEMPLATE_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/cont
 REVIEWED_MATERIAL_PARTIALS = frozenset(f"partials/javascripts/{name}.html" for name in
                                        ("announce", "base", "consent", "content", "outdated", "palette"))
 DATA_TYPES = frozenset({"application/json"})   # <script type=...> blocks that browsers never execute
+SCRIPT_START = re.compile("<script", re.IGNORECASE)   # where html.parser starts reading (literal text)
+SCRIPT_END = re.compile("</script[^>]*>", re.IGNORECASE)
 
 
 class ThemeChanged(Exception):
@@ -59,9 +62,13 @@ class _Scripts(HTMLParser):
 
 
 def inline_scripts(html: str) -> list[str]:
+    """The executable inline scripts of a page. Only the stretches from each `<script` to the `</script`
+    after it are parsed (html.parser on a whole page costs ~2 ms; a page has a few scripts)."""
     parser = _Scripts()
-    parser.feed(html)
-    parser.close()
+    for start in SCRIPT_START.finditer(html):
+        end = SCRIPT_END.search(html, start.end())
+        parser.feed(html[start.start():end.end() if end else len(html)] + "</script>")
+        parser.reset()
     return parser.bodies
 
 
@@ -70,15 +77,14 @@ def csp_hash(script: str) -> str:
 
 
 def _theme(project: Project) -> tuple[list[Path], list[str]]:
-    """The template folders (ours first, then Material's, found the way MkDocs finds themes) and the
-    theme features, from mkdocs.yml."""
+    """The template folders (ours first, then Material's) and the theme features, from mkdocs.yml."""
     class Loader(yaml.SafeLoader):
         pass
     Loader.add_multi_constructor("!", lambda loader, suffix, node: None)   # !ENV values: not needed here
     theme = (yaml.load((project.root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {})["theme"]
     if theme.get("name") != "material":
         raise ThemeChanged(f"mkdocs.yml: theme {theme.get('name')!r}: como_site/inlinescripts.py knows Material only")
-    material = Path(next(iter(entry_points(group="mkdocs.themes", name="material"))).load().__file__).parent
+    material = Path(find_spec("material.templates").origin).parent   # the package MkDocs' theme entry point names
     custom = [project.root / theme["custom_dir"]] if theme.get("custom_dir") else []
     return custom + [material], list(theme.get("features") or [])
 
