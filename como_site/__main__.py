@@ -79,15 +79,20 @@ def _i18n_stamp(args: argparse.Namespace) -> int:
 
 
 def _nginx_conf(args: argparse.Namespace) -> int:
-    from como_site.builtpages import read_site
-    from como_site.hosting import HostingRules, inline_script_hashes, nginx_server_block
+    from como_site.hosting import HostingRules, nginx_server_block
+    from como_site.inlinescripts import TemplateScripts, ThemeChanged
 
     project = load_project(_root())
     site_dir = Path(args.site_dir) if args.site_dir else project.root / "site"
     if not (site_dir / "index.html").is_file():
         print(f"{site_dir} holds no built site: run `make site` first", file=sys.stderr)
         return 2
-    hashes = inline_script_hashes(read_site(site_dir, list(project.codes)).values())
+    present = [code for code in project.codes if (site_dir / code).is_dir()]
+    try:
+        hashes = TemplateScripts(project, site_dir, present).hashes
+    except ThemeChanged as error:
+        print(error, file=sys.stderr)
+        return 1
     print(nginx_server_block(HostingRules.for_site(project, hashes, project.https_redirect)), end="")
     return 0
 

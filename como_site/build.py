@@ -24,6 +24,7 @@ from como_site.contentcheck import check_content
 from como_site.contentfiles import check_content_files
 from como_site.fallbacks import stage_docs
 from como_site.generated import generate
+from como_site.inlinescripts import ThemeChanged
 from como_site.labels import labels_for
 from como_site.material_patches import MaterialChanged
 from como_site.postprocess import postprocess
@@ -123,7 +124,7 @@ def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs
             present = [code for code in project.codes if (staging / code).is_dir()]
             try:
                 faults = postprocess(project, staging, languages, present)
-            except MaterialChanged as error:
+            except (MaterialChanged, ThemeChanged) as error:
                 raise BuildError(f"The build failed; nothing in site/ was changed.\n{error}") from None
             if faults:
                 raise BuildError("The built site has faults; nothing in site/ was changed.\n" + "\n".join(faults))

@@ -3,7 +3,8 @@
 Pages are parsed with markdown-it-py (a CommonMark parser that keeps source lines) and checked for what
 markdownlint calls MD001 (heading levels that skip one), MD045 (images without alt text) and MD042 (links
 without a target), plus links without text and unencrypted http:// links. Front matter, navigation
-entries and company placeholders are this project's own rules.
+entries and company placeholders are this project's own rules, and so is the HTML a page may carry
+(como_site/pagehtml.py): raw HTML, attribute lists and link addresses.
 
 Why not pymarkdownlnt itself: it took 15-18 ms a page here, 17 s for the 1,000-page benchmark corpus, more
 than the whole parallel build; markdown-it-py parses the same corpus in under a second.
@@ -19,12 +20,17 @@ from markdown_it.token import Token
 from como_site.company import unknown_placeholders
 from como_site.contentfiles import read_text
 from como_site.filenames import check_file_names
+from como_site.pagehtml import address_fault, attribute_list_faults, raw_html_faults
 from como_site.pages import FRONT_MATTER, field_problems, is_generated, parse_front_matter
 from como_site.problems import ContentError, Problem, relative
 from como_site.project import Project, mkdocs_document
 from como_site.yamlsource import FieldPath
 
 PARSER = MarkdownIt("commonmark").enable("table")
+PARSER.validateLink = lambda url: True   # Python-Markdown links any address: see them all, javascript: too,
+PARSER.normalizeLink = lambda url: url   # as the browser will read them (entities decoded, not %-encoded)
+BOX_OPENERS = ("!!!", "???")             # admonitions and details: their indented body is Markdown too
+TEXT_TOKENS = ("text", "softbreak", "hardbreak")
 
 
 def markdown_pages(project: Project) -> list[Path]:
@@ -51,9 +57,10 @@ def check_front_matter(text: str, shown: str) -> list[Problem]:
 class _PageCheck:
     """The Markdown rules for one page, on markdown-it-py's tokens."""
 
-    def __init__(self, text: str, shown: str):
-        match = FRONT_MATTER.match(text)
-        self.offset = match.group(0).count("\n") if match else 0   # lines before the Markdown body
+    def __init__(self, text: str, shown: str, offset: int | None = None):
+        """`offset`: the lines before `text` in the file, for a box's body (else the front matter's)."""
+        match = FRONT_MATTER.match(text) if offset is None else None
+        self.offset = match.group(0).count("\n") if match else offset or 0   # lines before the Markdown body
         self.body = text[match.end():] if match else text
         self.lines = self.body.splitlines()
         self.shown = shown
@@ -63,16 +70,20 @@ class _PageCheck:
         self.problems.append(Problem(self.shown, line + self.offset, rule, message))
 
     def line_of(self, token: Token, needle: str) -> int:
-        """The 1-based body line inside a block token's lines that contains `needle`."""
+        """The 1-based body line inside a block token's lines that contains `needle` (in any case)."""
         start, end = token.map or (0, 1)
         for number in range(start, end):
-            if needle in self.lines[number]:
+            if needle.lower() in self.lines[number].lower():
                 return number + 1
         return start + 1
 
     def run(self) -> list[Problem]:
-        previous_level = 0
+        previous_level, previous_text = 0, ""
         for token in PARSER.parse(self.body):
+            if token.type == "code_block" and previous_text.startswith(BOX_OPENERS):
+                self.problems += _PageCheck(token.content, self.shown, self.offset + token.map[0]).run()
+            if token.type == "inline" or not token.type.endswith("_close"):
+                previous_text = token.content   # the text of the block just closed, when a box opens
             if token.type == "heading_open":
                 level = int(token.tag[1])
                 if previous_level and level > previous_level + 1:
@@ -82,12 +93,33 @@ class _PageCheck:
                 previous_level = level
             elif token.type == "inline":
                 self.inline(token)
+            elif token.type == "html_block":
+                self.raw_html(token, token.content)
+            elif token.type == "fence" and "{" in token.info:
+                self.attribute_lists(token, token.info)
         return self.problems
+
+    def raw_html(self, block: Token, html: str) -> None:
+        overview_allowed = self.shown.endswith("/case-studies/index.md")
+        for where, fault in raw_html_faults(html, overview_allowed):
+            self.problem(self.line_of(block, where), "html", fault)
+
+    def attribute_lists(self, block: Token, text: str) -> None:
+        for attribute_list, fault in attribute_list_faults(text):
+            self.problem(self.line_of(block, attribute_list), "attribute-list", f"{attribute_list}: {fault}")
 
     def inline(self, block: Token) -> None:
         children = block.children or []
+        text = ""   # a run of text, where attribute lists are written
         for index, child in enumerate(children):
-            if child.type == "image":
+            if child.type in TEXT_TOKENS:
+                text += child.content if child.type == "text" else "\n"
+                continue
+            self.attribute_lists(block, text)
+            text = ""
+            if child.type == "html_inline":
+                self.raw_html(block, child.content)
+            elif child.type == "image":
                 if not child.content.strip():
                     self.problem(self.line_of(block, "!["), "image-alt-text", "give the image a description for "
                                  "blind readers: ![what it shows](file.png) (markdownlint MD045)")
@@ -105,11 +137,15 @@ class _PageCheck:
                                  f"the link to {href or '(nothing)'} has no text: write what it leads to between "
                                  "the brackets")
                 self.check_target(block, href)
+        self.attribute_lists(block, text)
 
     def check_target(self, block: Token, url: str) -> None:
         if url.startswith("http://"):
             self.problem(self.line_of(block, url), "https",
                          f"{url} is not encrypted: use https://{url.removeprefix('http://')}")
+        fault = address_fault(url)
+        if fault:
+            self.problem(self.line_of(block, url[:20]), "link", f"{url[:40]}: {fault}")
 
 
 def _nav_paths(value: Any, path: FieldPath, found: list[tuple[str, FieldPath]]) -> None:

@@ -1,35 +1,21 @@
 """Web-server configuration shipped with the site: Apache .htaccess files and an equivalent nginx block.
 
-One set of rules (security headers, a Content-Security-Policy that allows exactly the inline scripts the
-pages carry, by hash, caching, charset, compression, per-language 404 pages) rendered for both servers.
+One set of rules (security headers, a Content-Security-Policy that allows by hash exactly the inline
+scripts our templates emit (como_site/inlinescripts.py), caching, charset, compression, per-language 404
+pages) rendered for both servers.
 """
 from __future__ import annotations
 
-import base64
-import hashlib
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from como_site.builtpages import PageRecord
 from como_site.project import Project
 
 FINGERPRINTED = r"\.[0-9a-f]{8}\.min\.(js|css)$"
 STATIC_ASSETS = r"\.(css|js|svg|png|jpe?g|webp|ico|woff2?)$"
 COMPRESSED_TYPES = ("text/html", "text/css", "text/plain", "text/xml", "text/javascript", "application/javascript",
                     "application/json", "application/xml", "image/svg+xml")
-
-
-def script_hash(body: str) -> str:
-    """The CSP source expression that allows exactly this inline script."""
-    return f"'sha256-{base64.b64encode(hashlib.sha256(body.encode('utf-8')).digest()).decode()}'"
-
-
-def inline_script_hashes(pages: Iterable[PageRecord]) -> list[str]:
-    """CSP source expressions for every executable inline script in the site's pages (external scripts are
-    covered by 'self'; JSON data blocks never execute)."""
-    return sorted({script_hash(script.body) for page in pages for script in page.executable_scripts})
 
 
 def content_security_policy(script_hashes: list[str]) -> str:

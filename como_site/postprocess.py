@@ -11,7 +11,8 @@ from html import escape
 from pathlib import Path
 
 from como_site.builtpages import PageRecord, read_site
-from como_site.hosting import inline_script_hashes, write_hosting_files
+from como_site.hosting import write_hosting_files
+from como_site.inlinescripts import TemplateScripts
 from como_site.material_patches import patch_bundles
 from como_site.project import Project
 from como_site.rootfiles import write_root_files
@@ -47,5 +48,6 @@ def postprocess(project: Project, site_dir: Path, built: list[str], present: lis
     write_root_files(project, site_dir, present)
     pages = read_site(site_dir, present)
     write_sitemaps(site_dir, built, pages)
-    write_hosting_files(project, site_dir, present, project.https_redirect, inline_script_hashes(pages.values()))
-    return check_site(site_dir, project.site_url, present, pages)
+    scripts = TemplateScripts(project, site_dir, present)   # the CSP allows the templates' scripts, never the pages'
+    write_hosting_files(project, site_dir, present, project.https_redirect, scripts.hashes)
+    return check_site(site_dir, project.site_url, present, pages) + scripts.faults(pages)

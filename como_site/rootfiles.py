@@ -27,7 +27,7 @@ span{display:block;color:#3c4257;font-size:.95rem}
 
 def _page(lang: str, title: str, head: str, heading: str, items: str) -> str:
     return f"""<!doctype html>
-<html lang="{lang}">
+<html lang="{escape(lang)}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -52,12 +52,14 @@ def chooser_html(project: Project, languages: list[str]) -> str:
     source = project.source_language
     head = "\n".join([
         f'  <meta name="description" content="{escape(text.get("chooser.description", source))}">',
-        f'  <link rel="canonical" href="{project.site_url}">',
-        *(f'  <link rel="alternate" hreflang="{code}" href="{project.language_url(code)}">' for code in languages),
-        f'  <link rel="alternate" hreflang="x-default" href="{project.site_url}">',
+        f'  <link rel="canonical" href="{escape(project.site_url)}">',
+        *(f'  <link rel="alternate" hreflang="{escape(code)}" href="{escape(project.language_url(code))}">'
+          for code in languages),
+        f'  <link rel="alternate" hreflang="x-default" href="{escape(project.site_url)}">',
         '  <link rel="stylesheet" href="assets/root.css">'])
     items = "\n".join(
-        f'    <li lang="{code}"><a href="{code}/" hreflang="{code}"><strong>{escape(project.language(code).name)}</strong>'
+        f'    <li lang="{escape(code)}"><a href="{escape(code)}/" hreflang="{escape(code)}">'
+        f'<strong>{escape(project.language(code).name)}</strong>'
         f'<span>{escape(text.get("chooser.prompt", code))}</span>'
         f'<span>{escape(text.get("chooser.description", code))}</span></a></li>'
         for code in languages)
@@ -69,16 +71,17 @@ def not_found_html(project: Project, languages: list[str]) -> str:
     Links are absolute paths, since the page is served at whatever address was not found."""
     text = labels_for(project)
     base = urlsplit(project.site_url).path
-    head = f'  <meta name="robots" content="noindex">\n  <link rel="stylesheet" href="{base}assets/root.css">'
+    head = f'  <meta name="robots" content="noindex">\n  <link rel="stylesheet" href="{escape(base)}assets/root.css">'
     items = "\n".join(
-        f'    <li lang="{code}"><a href="{base}{code}/" hreflang="{code}"><strong>{escape(text.get("notfound.title", code))}'
+        f'    <li lang="{escape(code)}"><a href="{escape(base + code)}/" hreflang="{escape(code)}">'
+        f'<strong>{escape(text.get("notfound.title", code))}'
         f'</strong><span>{escape(project.language(code).name)}</span></a></li>' for code in languages)
     title = f"404 – {text.get('notfound.title', project.source_language)}"
     return _page(project.source_language, title, head, "404", items)
 
 
 def sitemap_index(project: Project, languages: list[str]) -> str:
-    entries = "\n".join(f"  <sitemap><loc>{project.language_url(code)}sitemap.xml</loc></sitemap>"
+    entries = "\n".join(f"  <sitemap><loc>{escape(project.language_url(code))}sitemap.xml</loc></sitemap>"
                         for code in languages)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'

@@ -18,9 +18,11 @@ from como_site.company import fill_company, unknown_placeholders  # noqa: E402
 from como_site.contentfiles import check_content_files  # noqa: E402
 from como_site.fallbacks import FALLBACK_KEY  # noqa: E402
 from como_site.generated import generate  # noqa: E402
+from como_site.htmlpolicy import THEME_TEXT_KEYS, escaped_once, sanitised_page  # noqa: E402
 from como_site.labels import labels_for  # noqa: E402
 from como_site.material_patches import MaterialChanged, patch_templates  # noqa: E402
 from como_site.notices import outdated_notice, language_offers  # noqa: E402
+from como_site.pages import GENERATED_KEY  # noqa: E402
 from como_site.problems import ContentError, raise_if_any  # noqa: E402
 from como_site.project import Project, project_at  # noqa: E402
 from como_site.translations import SOURCE_HASH_KEY  # noqa: E402
@@ -52,12 +54,26 @@ def _norm_path(page) -> str:
 
 @event_priority(-200)  # after static-i18n (-100), which sets the language and extends the search languages
 def on_config(config):
-    """One language per run: its search index uses that language's stemmer only."""
+    """One language per run: its search index uses that language's stemmer only. The site name and
+    copyright (per language, from mkdocs.yml) are printed unescaped by Material: escape them once."""
     if _one_language_build():
         for name in ("search", "material/search"):
             if name in config.plugins:
                 config.plugins[name].config.lang[:] = [_language(config)]  # in place: the index holds this list
+    config.site_name, config.copyright = escaped_once(config.site_name), escaped_once(config.copyright)
     return config
+
+
+@event_priority(-200)  # after static-i18n (-100), which translates the navigation labels
+def on_nav(nav, config, files):
+    """Navigation labels (and titles given in nav:) are printed unescaped by Material: escape them once."""
+    def walk(items):
+        for item in items:
+            if item.title is not None:   # None for a page whose title comes from its front matter
+                item.title = escaped_once(item.title)
+            walk(getattr(item, "children", None) or [])
+    walk(nav.items)
+    return nav
 
 
 def on_pre_build(config):
@@ -88,6 +104,9 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
+    for key in THEME_TEXT_KEYS:   # front-matter texts the theme prints: escaped once, here
+        if key in page.meta:
+            page.meta[key] = escaped_once(page.meta[key])
     project, lang = _project(config), _language(config)
     if OVERVIEW_MARKER in markdown:
         markdown = markdown.replace(OVERVIEW_MARKER,
@@ -101,6 +120,17 @@ def on_page_markdown(markdown, page, config, files):
         if notice:
             filled = notice + "\n\n" + filled
     return filled
+
+
+def on_page_content(html, page, config, files):
+    """Every page's HTML through the build's allow-list: content that slipped past the page check stops the build."""
+    generated_from = page.meta.get(GENERATED_KEY)   # a case file, or the original of a fallback page
+    source = Path(page.file.abs_src_path) if not generated_from else _project(config).root / generated_from
+    try:
+        return sanitised_page(html, generated_from or f"docs/{page.file.src_uri}",
+                              source if source.suffix == ".md" else None)
+    except ContentError as error:
+        raise PluginError(str(error)) from None
 
 
 def on_page_context(context, page, config, nav):
