@@ -6,9 +6,11 @@ LANG_ONLY ?=
 
 .PHONY: site test serve deploy new-case i18n-status i18n-stamp bench lighthouse lock system-deps clean
 
-$(VENV)/.site-deps: requirements.lock
+# The locked dependencies, then our own package (editable: it runs from this checkout; no sys.path edits)
+$(VENV)/.site-deps: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.test-deps: requirements-test.lock $(VENV)/.site-deps
@@ -45,7 +47,7 @@ bench: $(VENV)/.site-deps
 # Lighthouse scores of key pages in every language through Apache (a script, not a test)
 lighthouse: site system-deps
 	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
-	$(PY) scripts/lighthouse.py
+	$(PY) -m scripts.lighthouse
 
 i18n-status: $(VENV)/.site-deps
 	$(PY) -m como_site i18n-status
