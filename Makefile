@@ -4,15 +4,29 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 LANG_ONLY ?=
 
-.PHONY: site test serve deploy upload new-case i18n-status i18n-stamp bench lighthouse lock system-deps clean
+PIP    := -m pip install --quiet --disable-pip-version-check
+# ProperDocs (the maintained MkDocs 1.6 fork) in place of MkDocs, in an environment of its own
+PROPERDOCS_VENV := .venv-properdocs
+PROPERDOCS_PY   := $(PROPERDOCS_VENV)/bin/python
+COMPILE := $(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 
-$(VENV)/.site-deps: requirements.lock
+.PHONY: site test test-properdocs serve deploy upload new-case i18n-status i18n-stamp bench lighthouse lock system-deps clean
+
+# The locked dependencies, then our own package (editable: it runs from this checkout; no sys.path edits)
+$(VENV)/.site-deps: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(PY) $(PIP) --require-hashes --no-deps -r requirements.lock
+	$(PY) $(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
 $(VENV)/.test-deps: requirements-test.lock $(VENV)/.site-deps
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements-test.lock
+	$(PY) $(PIP) --require-hashes --no-deps -r requirements-test.lock
+	touch $@
+
+$(PROPERDOCS_VENV)/.deps: requirements-properdocs.lock pyproject.toml
+	test -x $(PROPERDOCS_PY) || $(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_PY) $(PIP) --require-hashes --no-deps -r requirements-properdocs.lock
+	$(PROPERDOCS_PY) $(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
 site: $(VENV)/.site-deps
@@ -20,6 +34,13 @@ site: $(VENV)/.site-deps
 
 test: $(VENV)/.test-deps system-deps tools/vnu/node_modules/.installed
 	$(PY) -m pytest
+
+# The build-level tests (tests/integration: real builds of the site and of tiny projects) under ProperDocs.
+# Not the browser tests, Apache or the HTML checker: test_engine checks that the output is byte for byte
+# MkDocs' (built with $(PY)), which those tests check in `make test`.
+test-properdocs: $(PROPERDOCS_VENV)/.deps $(VENV)/.site-deps
+	ENGINE_UNDER_TEST=properdocs $(PROPERDOCS_PY) -m pytest -q tests/integration tests/test_packaging.py \
+		--ignore=tests/integration/test_server.py --ignore=tests/integration/test_html_validity.py
 
 # The W3C Nu HTML Checker (vnu.jar from npm, run with Java) for the HTML validity test
 tools/vnu/node_modules/.installed: tools/vnu/package-lock.json
@@ -44,12 +65,12 @@ upload:
 
 # Build speed and size against the stock set-up (prints figures; see BENCHMARKS.md)
 bench: $(VENV)/.site-deps
-	$(PY) -m como_site.bench
+	$(PY) -m benchmarks
 
 # Lighthouse scores of key pages in every language through Apache (a script, not a test)
 lighthouse: site system-deps
 	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
-	$(PY) scripts/lighthouse.py
+	$(PY) -m scripts.lighthouse
 
 i18n-status: $(VENV)/.site-deps
 	$(PY) -m como_site i18n-status
@@ -65,10 +86,9 @@ new-case: $(VENV)/.site-deps
 
 lock: $(VENV)/.test-deps
 	$(VENV)/bin/pip install --quiet pip-tools
-	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
-		--no-emit-find-links -o requirements.lock requirements.in
-	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
-		--no-emit-find-links -o requirements-test.lock requirements-test.in
+	$(COMPILE) --allow-unsafe -o requirements.lock requirements.in
+	$(COMPILE) --allow-unsafe -o requirements-test.lock requirements-test.in
+	$(COMPILE) --unsafe-package mkdocs -o requirements-properdocs.lock requirements-properdocs.in
 
 clean:
 	rm -rf site site.previous .site-build-* .site.lock docs/*/case-studies/[!i]*.md

@@ -1,31 +1,31 @@
-"""MkDocs hooks: thin adapters from MkDocs events to the como_site package (which knows no MkDocs)."""
+"""MkDocs hooks: thin adapters from MkDocs events to the como_site package (which knows no MkDocs).
+
+The package is installed into the environment (`make site` does it), so nothing here edits sys.path.
+Under ProperDocs the `mkdocs.*` imports below load `properdocs.*` (see como_site/builders/engine.py)."""
 from __future__ import annotations
 
 import os
 import pickle
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-
-from como_site.alternates import home_links, page_links  # noqa: E402
-from como_site.casestudies.render import OVERVIEW_MARKER, Renderer  # noqa: E402
-from como_site.casestudies.validate import CaseStudies  # noqa: E402
-from como_site.company import fill_company, unknown_placeholders  # noqa: E402
-from como_site.contentfiles import check_content_files  # noqa: E402
-from como_site.fallbacks import FALLBACK_KEY  # noqa: E402
-from como_site.generated import generate  # noqa: E402
-from como_site.htmlpolicy import THEME_TEXT_KEYS, escaped_once, sanitised_page  # noqa: E402
-from como_site.labels import labels_for  # noqa: E402
-from como_site.material_patches import MaterialChanged, patch_templates  # noqa: E402
-from como_site.notices import outdated_notice, language_offers  # noqa: E402
-from como_site.pages import GENERATED_KEY  # noqa: E402
-from como_site.problems import ContentError, raise_if_any  # noqa: E402
-from como_site.project import Project, project_at  # noqa: E402
-from como_site.translations import SOURCE_HASH_KEY  # noqa: E402
+from como_site.alternates import home_links, page_links
+from como_site.casestudies.render import OVERVIEW_MARKER, Renderer
+from como_site.casestudies.validate import CaseStudies
+from como_site.company import fill_company, unknown_placeholders
+from como_site.contentfiles import check_content_files
+from como_site.fallbacks import FALLBACK_KEY
+from como_site.generated import generate
+from como_site.htmlpolicy import THEME_TEXT_KEYS, escaped_once, sanitised_page
+from como_site.labels import labels_for
+from como_site.material_patches import MaterialChanged, patch_templates
+from como_site.notices import outdated_notice, language_offers
+from como_site.pages import GENERATED_KEY
+from como_site.problems import ContentError, raise_if_any
+from como_site.project import Project, project_at
+from como_site.translations import SOURCE_HASH_KEY
 
 _cases: dict[Path, CaseStudies] = {}
 

@@ -1,7 +1,9 @@
 """Lighthouse scores of the key pages in every language, through Apache like on the host (not a test:
 scores on two shared cores are noisy, so the tests gate on bytes and axe instead).
 
-    make lighthouse        # = make site, npm ci in tools/lighthouse, then this script
+    make lighthouse        # = make site, npm ci in tools/lighthouse, then `python -m scripts.lighthouse`
+
+Run as a module from the repository root, so that `tests.webserver` (the tests' Apache) is importable.
 """
 from __future__ import annotations
 
@@ -12,11 +14,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from como_site.project import load_project
+from tests.webserver import Apache, base_path
 
-from como_site.project import load_project  # noqa: E402
-from tests.webserver import Apache, base_path  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
 PAGES = {"home": "", "service": "services/conception/", "case study": "case-studies/mireck/",

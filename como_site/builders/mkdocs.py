@@ -1,4 +1,5 @@
 """Build one language of the site with MkDocs + Material + mkdocs-static-i18n, and serve previews.
+(ProperDocs, the maintained MkDocs 1.6 fork, can stand in for MkDocs: see como_site/builders/engine.py.)
 
 static-i18n's `build_only_locale` (set through the COMO_ONLY_LANGUAGE variable that mkdocs.yml reads)
 makes each run build one language into its own folder with its own search index, 404 page and sitemap.
@@ -11,6 +12,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+
+from como_site.builders.engine import load_engine
 
 COLLECTED_LEVEL = logging.WARNING
 
@@ -39,15 +42,15 @@ def build_language(root: str, language: str, site_dir: str, site_url: str, docs_
     os.environ["COMO_ONLY_LANGUAGE"] = language
     if case_data:
         os.environ["COMO_CASE_DATA"] = case_data
+    engine_logger = load_engine()   # MkDocs, or ProperDocs in its place
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
     collector = _Collector()
-    mkdocs_logger = logging.getLogger("mkdocs")
-    mkdocs_logger.addHandler(collector)
-    mkdocs_logger.setLevel(logging.INFO)
-    mkdocs_logger.propagate = False
+    engine_logger.addHandler(collector)
+    engine_logger.setLevel(logging.INFO)
+    engine_logger.propagate = False
     try:
         overrides = {"docs_dir": docs_dir} if docs_dir else {}
         config = load_config(str(Path(root) / "mkdocs.yml"), site_dir=site_dir, site_url=site_url, strict=True,
@@ -60,7 +63,7 @@ def build_language(root: str, language: str, site_dir: str, site_url: str, docs_
             collector.messages.append(message)
         return LanguageBuild(language, collector.messages, ok=False)
     finally:
-        mkdocs_logger.removeHandler(collector)
+        engine_logger.removeHandler(collector)
         for name, value in saved.items():
             if value is None:
                 os.environ.pop(name, None)
@@ -71,6 +74,7 @@ def build_language(root: str, language: str, site_dir: str, site_url: str, docs_
 def serve_with_live_reload(site_dir: Path, host: str, port: int, watched: list[Path],
                            on_change: Callable[[], None]) -> None:
     """Serve site_dir with MkDocs' live-reload server: browsers reload after `on_change` ran for an edit."""
+    load_engine()
     from mkdocs.livereload import LiveReloadServer
 
     server = LiveReloadServer(builder=on_change, host=host, port=port, root=str(site_dir))

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from como_site.build import BuildError
+from como_site.builders.engine import load_engine
 from como_site.project import ROOT
 
 
@@ -54,7 +55,8 @@ def test_plain_mkdocs_strict_build_passes(tmp_path, built_site):
     """The stock `mkdocs build --strict` (all languages in one process) still works on the real project,
     and writes one merged search index that each of our per-language indexes undercuts."""
     env = {key: value for key, value in os.environ.items() if key != "COMO_ONLY_LANGUAGE"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(tmp_path / "site")],
+    engine = load_engine().name   # mkdocs, or properdocs under `make test-properdocs`
+    result = subprocess.run([sys.executable, "-m", engine, "build", "--strict", "-q", "-d", str(tmp_path / "site")],
                             cwd=ROOT, env=env, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "site" / "de" / "index.html").is_file()

@@ -1,0 +1,124 @@
+"""Running one build as a fresh subprocess and measuring it: wall and CPU time, peak memory, pages, output
+and search-index sizes, and how busy the rest of the machine was meanwhile."""
+from __future__ import annotations
+
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from como_site.project import ROOT, load_project
+
+CHILD_ENV_DROPPED = ("COMO_ONLY_LANGUAGE", "COMO_CASE_DATA")   # set, they would make ours build less
+
+
+@dataclass(frozen=True)
+class Measurement:
+    wall: float                    # seconds, start to exit of the build command
+    cpu: float                     # user + system seconds of the command and every process it waited for
+    peak_kb: int                   # largest resident set of any single process of the build
+    pages: dict[str, int]          # built HTML pages per language
+    output_bytes: int
+    search_index: dict[str, int]   # bytes of search_index.json per language, or "merged" for one at the root
+    others_cpu: float              # CPU seconds the rest of the machine used meanwhile (noise on a shared machine)
+
+
+class BuildFailed(Exception):
+    """A build command exited with an error; the message ends with its output."""
+
+
+def is_page(path: Path) -> bool:
+    """An HTML page rendered from Markdown by Material (not a 404 page, not the root language chooser)."""
+    return path.name != "404.html" and 'class="md-content"' in path.read_text(encoding="utf-8")
+
+
+def count_pages(site: Path) -> dict[str, int]:
+    """Pages per language: a language folder's own, or the default language's for pages outside them
+    (the stock set-up builds the default language at the site root)."""
+    project = load_project(ROOT)
+    counts = dict.fromkeys(project.codes, 0)
+    for path in site.rglob("*.html"):
+        if is_page(path):
+            top = path.relative_to(site).parts[0]
+            counts[top if top in counts else project.source_language] += 1
+    return counts
+
+
+def search_indexes(site: Path) -> dict[str, int]:
+    """Sizes of the search indexes: one per language folder, or one "merged" at the site root."""
+    sizes = {}
+    for path in sorted(site.rglob("search/search_index.json")):
+        folder = path.parent.parent
+        sizes["merged" if folder == site else folder.relative_to(site).as_posix()] = path.stat().st_size
+    return sizes
+
+
+def machine_cpu_seconds() -> float:
+    """CPU seconds every process of the machine has used since boot (Linux: /proc/stat)."""
+    fields = Path("/proc/stat").read_text(encoding="ascii").split("\n", 1)[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq = (int(value) for value in fields[:7])
+    return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
+
+
+def child_env() -> dict[str, str]:
+    """The environment without the variables that would change what a build does."""
+    return {name: value for name, value in os.environ.items() if name not in CHILD_ENV_DROPPED}
+
+
+def run_build(command: list[str], cwd: Path, site: Path, log: Path) -> Measurement:
+    """Run one build as a fresh subprocess and measure it."""
+    before, machine_before = resource.getrusage(resource.RUSAGE_CHILDREN), machine_cpu_seconds()
+    started = time.perf_counter()
+    with log.open("w", encoding="utf-8") as output:
+        process = subprocess.Popen(command, cwd=cwd, env=child_env(), stdout=output, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)   # reaped by wait4: tell Popen, which would wait again
+    after, machine_after = resource.getrusage(resource.RUSAGE_CHILDREN), machine_cpu_seconds()
+    if process.returncode != 0:
+        raise BuildFailed(f"{' '.join(command)} (in {cwd}) exited with {process.returncode}:\n"
+                          + log.read_text(encoding="utf-8")[-3000:])
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    size = sum(path.stat().st_size for path in site.rglob("*") if path.is_file())
+    others = max(0.0, machine_after - machine_before - cpu)
+    return Measurement(wall, cpu, usage.ru_maxrss, count_pages(site), size, search_indexes(site), others)
+
+
+@dataclass(frozen=True)
+class Setup:
+    key: str           # "a": the project's pipeline, "b": the stock set-up
+    size: str          # "4N" or "N"
+    cwd: Path
+
+    @property
+    def name(self) -> str:
+        """Short name for progress lines and log files, e.g. a-4N."""
+        return f"{self.key}-{self.size}"
+
+    @property
+    def label(self) -> str:
+        """Name in the table."""
+        return "a: como_site build" if self.key == "a" else "b: stock mkdocs build"
+
+    def command(self, site: Path) -> list[str]:
+        """The build command, as run in `cwd`, writing into `site`."""
+        if self.key == "a":
+            return [sys.executable, "-m", "como_site", "build", "--site-dir", str(site)]
+        return [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
+
+
+def measure(setup: Setup, run: int, work: Path, keep: bool) -> Measurement:
+    """Build once into a fresh folder; the folder is removed afterwards unless kept."""
+    name = f"{setup.name}-{run}"
+    site = work / "out" / name
+    result = run_build(setup.command(site), setup.cwd, site, work / "logs" / f"{name}.log")
+    print(f"  {setup.name:5} run {run}: {result.wall:6.1f} s wall, {result.cpu:6.1f} s CPU, "
+          f"{sum(result.pages.values())} pages; other processes used {result.others_cpu:.1f} s CPU meanwhile",
+          flush=True)
+    if not keep:
+        shutil.rmtree(site)
+    return result
