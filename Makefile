@@ -67,4 +67,4 @@ lock: $(VENV)/.test-deps
 		--no-emit-find-links -o requirements-test.lock requirements-test.in
 
 clean:
-	rm -rf site site.previous .site-build-* docs/*/case-studies/[!i]*.md
+	rm -rf site site.previous .site-build-*

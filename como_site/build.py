@@ -1,4 +1,4 @@
-"""Build the whole site safely: check, generate, build each language in parallel, finish, swap in.
+"""Build the whole site safely: check, load the data, build each language in parallel, finish, swap in.
 
 The order matters for editors: every content problem is reported before any page is rendered, and
 site/ is replaced only when every step passed, so a failed build leaves the previous site/ as it was.
@@ -6,7 +6,6 @@ site/ is replaced only when every step passed, so a failed build leaves the prev
 from __future__ import annotations
 
 import os
-import pickle
 import shutil
 import tempfile
 import time
@@ -15,29 +14,24 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
+from como_site.buildcontext import BuildContext
 from como_site.builders.mkdocs import LanguageBuild, build_language
-from como_site.casestudies.validate import CaseStudies
 from como_site.contentcheck import check_content
-from como_site.fallbacks import stage_docs
-from como_site.generated import generate
+from como_site.contenttypes import Content, load_content
 from como_site.hosting import write_hosting_files
-from como_site.labels import labels_for
 from como_site.postprocess import postprocess
-from como_site.problems import ContentError, raise_if_any
+from como_site.problems import raise_if_any
 from como_site.project import ROOT, Project, load_project
 from como_site.rootfiles import write_root_files
 from como_site.sitecheck import check_site
 
 
-def check_and_generate(project: Project) -> CaseStudies:
-    """Check pages and case data, reporting every problem of both at once; then write generated pages."""
-    problems = check_content(project)
-    try:
-        cases, _ = generate(project)
-    except ContentError as error:
-        problems += error.problems
+def check_and_load(project: Project) -> Content:
+    """Check pages and every content type's data, reporting every problem of all at once."""
+    content, problems = load_content(project)
+    problems += check_content(project, None if problems else content)
     raise_if_any(problems)
-    return cases
+    return content
 
 
 class BuildError(Exception):
@@ -56,10 +50,11 @@ def _count_pages(site_dir: Path) -> int:
     return sum(1 for _ in site_dir.rglob("index.html"))
 
 
-def _build_languages(project: Project, languages: list[str], docs_dir: Path, cases: Path, staging: Path,
+def _build_languages(project: Project, languages: list[str], content: Content, staging: Path,
                      jobs: int) -> list[LanguageBuild]:
-    arguments = [(str(project.root), lang, str(staging / lang), project.language_url(lang), str(docs_dir),
-                  str(cases)) for lang in languages]
+    """One MkDocs build per language; each gets the validated content as an argument (pickled by the
+    process pool), so no language validates or renders the data of another."""
+    arguments = [(BuildContext(project, lang, content), str(staging / lang)) for lang in languages]
     if jobs == 1 or len(languages) == 1:
         return [build_language(*args) for args in arguments]
     with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
@@ -77,15 +72,11 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
     languages = languages or list(project.codes)
     jobs = jobs or min(len(languages), os.cpu_count() or 1)
 
-    cases = check_and_generate(project)  # every content problem surfaces here, before any page is rendered
+    content = check_and_load(project)  # every content problem surfaces here, before any page is rendered
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
-    work = Path(tempfile.mkdtemp(prefix="como-build-"))
     try:
-        docs_dir = stage_docs(project, labels_for(project), work)
-        case_data = work / "cases.pickle"   # validated once here, not again in every language's build
-        case_data.write_bytes(pickle.dumps(cases))
-        results = _build_languages(project, languages, docs_dir, case_data, staging, jobs)
+        results = _build_languages(project, languages, content, staging, jobs)
         failed = [result for result in results if not result.ok]
         if failed:
             lines = [f"[{result.language}] {message}" for result in failed for message in result.warnings]
@@ -104,7 +95,6 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
         _swap_in(staging, site_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(work, ignore_errors=True)
     return BuildReport(site_dir, languages, time.perf_counter() - started, _count_pages(site_dir))
 
 

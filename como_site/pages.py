@@ -1,4 +1,5 @@
-"""Markdown page files: their front matter, and whether a page was generated (never edited by hand)."""
+"""Markdown page files: their front matter, and whether a page was generated (older builds wrote such
+files into docs/; pages made from data now exist only inside the build and carry the same key)."""
 from __future__ import annotations
 
 import re

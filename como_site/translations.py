@@ -14,9 +14,11 @@ from pathlib import Path
 
 import yaml
 
-from como_site.casestudies.model import TEXT_FIELDS, CaseStudy
+from como_site.casestudies.model import CaseStudy
+from como_site.contenttypes import CASE_STUDIES
 from como_site.pages import FRONT_MATTER, front_matter, is_generated
-from como_site.project import Project
+from como_site.project import ROOT, Project
+from como_site.schema import translatable_texts
 
 SOURCE_HASH_KEY = "source_hash"
 MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
@@ -58,13 +60,14 @@ def page_status(project: Project, lang: str, path: str) -> Status:
 
 
 def case_field_texts(data: dict) -> dict[str, dict]:
-    """The translatable fields of a case file's data, by name."""
-    return {name: data[name] for name in (*TEXT_FIELDS, "region") if isinstance(data.get(name), dict)}
+    """The translatable fields of a case file's data by field name (`title`, `actors[0].name`, ...), as
+    the case-study schema marks them: the fields whose translations are tracked and stamped."""
+    return translatable_texts(CASE_STUDIES.schema_at(ROOT), data)
 
 
 def case_statuses(case: CaseStudy, source: str, languages: tuple[str, ...]) -> list[Status]:
     statuses = []
-    for name, text in case.texts.items():
+    for name, text in case.translatable.items():
         source_text = text.get(source) or ""
         for lang in languages:
             if lang == source:
@@ -126,7 +129,7 @@ def stamp_case(path: Path, source: str, languages: tuple[str, ...]) -> None:
         hashes = {name: content_hash(fields.get(source, "")) for name, fields in case_field_texts(data).items()
                   if fields.get(lang)}
         if hashes:
-            pairs = ", ".join(f'{name}: "{value}"' for name, value in hashes.items())
+            pairs = ", ".join(f'{name if name.isidentifier() else repr(name)}: "{value}"' for name, value in hashes.items())
             block.append(f"  {lang}: {{{pairs}}}")
     body = re.split(r"^translated_from:.*$", text, maxsplit=1, flags=re.MULTILINE)[0].rstrip("\n")
     path.write_text(body + "\n\n" + "\n".join(block) + "\n", encoding="utf-8")

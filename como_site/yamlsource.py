@@ -16,6 +16,14 @@ from como_site.problems import Problem
 FieldPath = tuple[Any, ...]
 
 
+def field_name(path: FieldPath) -> str:
+    """A field path as editors read it in messages: `actors[0].name`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(file)"
+
+
 class _EditorLoader(yaml.SafeLoader):
     """SafeLoader without the implicit timestamp type: `2021-11-12` stays a string."""
 
