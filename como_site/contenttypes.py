@@ -36,7 +36,8 @@ class ContentType:
 
 
 CASE_STUDIES = ContentType("case-studies", "case_studies/schema/case-study.schema.json", "case_studies", "como_site.casestudies.contenttype")
-CONTENT_TYPES = (CASE_STUDIES,)
+GLOSSARY = ContentType("glossary", "i18n/schema/glossary.schema.json", "i18n/glossary.yml", "como_site.glossary")
+CONTENT_TYPES = (CASE_STUDIES, GLOSSARY)
 
 Content = dict[str, Any]   # content type name -> its validated model
 

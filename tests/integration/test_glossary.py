@@ -1,0 +1,55 @@
+"""The glossary type: i18n/glossary.yml becomes a searchable page in every language, linked from the menu."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from como_site.project import ROOT
+from tests.conftest import LANGUAGES
+from tests.htmlpages import parse
+
+GLOSSARY = yaml.safe_load((ROOT / "i18n" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+LABELS = yaml.safe_load((ROOT / "i18n" / "labels.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_glossary_page_gives_each_term_in_all_languages(built_site, lang):
+    page = parse(built_site / lang / "glossary" / "index.html")
+    assert page.html["lang"] == lang
+    assert page.select_one("article h1").get_text().rstrip("¶") == LABELS["glossary.title"][lang]
+    assert page.select_one('meta[name="description"]')["content"] == LABELS["glossary.description"][lang]
+    rows = {row.select_one("th").get_text(): row for row in page.select("article tbody tr")}
+    assert set(rows) == {term[lang] for term in GLOSSARY.values()}
+    value_chain = rows[GLOSSARY["value chain"][lang]]
+    others = {cell["lang"]: cell.get_text() for cell in value_chain.select("td[lang]")}
+    assert others == {other: GLOSSARY["value chain"][other] for other in LANGUAGES if other != lang}
+    note = rows[GLOSSARY["sustainability"][lang]].select("td")[-1].get_text()
+    assert note == GLOSSARY["sustainability"]["note"][lang]
+    hreflang = {link["hreflang"] for link in page.select('link[rel="alternate"][hreflang]')}
+    assert hreflang == {*LANGUAGES, "x-default"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_glossary_is_in_the_menu_and_the_search_index(built_site, lang):
+    about = parse(built_site / lang / "about" / "index.html")
+    links = {a.get_text(" ", strip=True): a["href"] for a in about.select("nav.md-nav--primary a.md-nav__link")}
+    assert links[LABELS["glossary.title"][lang]] == "../glossary/"
+    index = json.loads((built_site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith("glossary/")]
+    assert any(GLOSSARY["cluster initiative"][lang] in text for text in texts)
+
+
+def test_glossary_problems_stop_the_build_with_file_and_line(tiny_project):
+    before = tiny_project.built_site()
+    path = tiny_project.root / "i18n" / "glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  value chain:             {en: value chain, de: Wertschöpfungskette, "
+                                 "es: cadena de valor, fr: chaîne de valeur}",
+                                 "  value chain:             {en: value chain, de: Wertschöpfungskette, "
+                                 "es: cadena de valor, it: catena del valore}"), encoding="utf-8")
+    line = next(number for number, content in enumerate(text.splitlines(), 1) if content.startswith("  value chain:"))
+    tiny_project.assert_refused(
+        before, f"i18n/glossary.yml:{line}: terms.value chain: Français (fr) text is missing: add `fr: ...`",
+        f"i18n/glossary.yml:{line}: terms.value chain.it: unknown language 'it'; use one of: de, en, es, fr")
