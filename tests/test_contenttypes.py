@@ -20,6 +20,15 @@ def test_each_type_is_one_registration_with_schema_data_and_code():
         assert (ROOT / content_type.schema).is_file() and (ROOT / content_type.data).exists()
         assert content_type.schema_at(ROOT)["$schema"].endswith("2020-12/schema")
         assert all(callable(getattr(content_type.code, name)) for name in ("load", "pages", "blocks"))
+        if content_type.module == "como_site.onepage":
+            assert (ROOT / "overrides" / "content" / content_type.template).is_file() and content_type.page
+
+
+def test_onepage_collates_as_readers_expect():
+    from como_site.onepage import collation_key
+
+    assert sorted(["étude", "Zone", "entreprise", "Übung", "ulme"], key=collation_key) == [
+        "entreprise", "étude", "Übung", "ulme", "Zone"]
 
 
 def test_case_study_texts_are_found_through_the_schema():

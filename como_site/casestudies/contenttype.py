@@ -13,9 +13,9 @@ def load(project: Project, content_type) -> tuple[CaseStudies | None, list[Probl
     return load_case_studies(project)
 
 
-def pages(project: Project, labels: Labels, cases: CaseStudies, lang: str) -> dict[str, str]:
+def pages(project: Project, labels: Labels, cases: CaseStudies, lang: str, content_type) -> dict[str, str]:
     return Renderer(project, labels, cases, lang).pages()
 
 
-def blocks(project: Project, labels: Labels, cases: CaseStudies, lang: str) -> dict[str, str]:
+def blocks(project: Project, labels: Labels, cases: CaseStudies, lang: str, content_type) -> dict[str, str]:
     return {OVERVIEW_MARKER: Renderer(project, labels, cases, lang).overview()}

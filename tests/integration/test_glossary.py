@@ -6,6 +6,7 @@ import json
 import pytest
 import yaml
 
+from como_site.onepage import collation_key
 from como_site.project import ROOT
 from tests.conftest import LANGUAGES
 from tests.htmlpages import parse
@@ -22,6 +23,7 @@ def test_glossary_page_gives_each_term_in_all_languages(built_site, lang):
     assert page.select_one('meta[name="description"]')["content"] == LABELS["glossary.description"][lang]
     rows = {row.select_one("th").get_text(): row for row in page.select("article tbody tr")}
     assert set(rows) == {term[lang] for term in GLOSSARY.values()}
+    assert list(rows) == sorted(rows, key=collation_key)          # é sorts with e, Ü with U
     value_chain = rows[GLOSSARY["value chain"][lang]]
     others = {cell["lang"]: cell.get_text() for cell in value_chain.select("td[lang]")}
     assert others == {other: GLOSSARY["value chain"][other] for other in LANGUAGES if other != lang}
