@@ -21,14 +21,15 @@ def test_glossary_page_gives_each_term_in_all_languages(built_site, lang):
     assert page.html["lang"] == lang
     assert page.select_one("article h1").get_text().rstrip("¶") == LABELS["glossary.title"][lang]
     assert page.select_one('meta[name="description"]')["content"] == LABELS["glossary.description"][lang]
-    rows = {row.select_one("th").get_text(): row for row in page.select("article tbody tr")}
-    assert set(rows) == {term[lang] for term in GLOSSARY.values()}
-    assert list(rows) == sorted(rows, key=collation_key)          # é sorts with e, Ü with U
-    value_chain = rows[GLOSSARY["value chain"][lang]]
-    others = {cell["lang"]: cell.get_text() for cell in value_chain.select("td[lang]")}
+    terms = [dt.get_text() for dt in page.select("article dl.como-glossary dt")]
+    assert sorted(terms) == sorted(term[lang] for term in GLOSSARY.values())
+    assert terms == sorted(terms, key=collation_key)          # é sorts with e, Ü with U
+    entries = {dt.get_text(): dt.find_next_siblings("dd", limit=4) for dt in page.select("dl.como-glossary dt")}
+    others = {dd["lang"]: dd.contents[-1].strip() for dd in entries[GLOSSARY["value chain"][lang]][:3]}
     assert others == {other: GLOSSARY["value chain"][other] for other in LANGUAGES if other != lang}
-    note = rows[GLOSSARY["sustainability"][lang]].select("td")[-1].get_text()
-    assert note == GLOSSARY["sustainability"]["note"][lang]
+    note = entries[GLOSSARY["sustainability"][lang]][-1]
+    assert "como-glossary__note" in note["class"]
+    assert note.select("span")[1].get_text() == GLOSSARY["sustainability"]["note"][lang]
     hreflang = {link["hreflang"] for link in page.select('link[rel="alternate"][hreflang]')}
     assert hreflang == {*LANGUAGES, "x-default"}
 
