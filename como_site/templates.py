@@ -23,6 +23,12 @@ def markdown(text: str) -> Markup:
     return Markup(text)
 
 
+def one_line(value: object) -> object:
+    """Every plain value a template places is one line: a blank line inside a value would end the raw
+    HTML block around it, and Markdown would then read what follows (links included) as markup."""
+    return " ".join(value.split()) if isinstance(value, str) and not isinstance(value, Markup) else value
+
+
 def front_matter_value(value: object) -> Markup:
     """A scalar written as YAML for a page's front matter (YAML-quoted, not HTML-escaped: MkDocs'
     templates escape titles and descriptions where they meet HTML)."""
@@ -33,7 +39,8 @@ def front_matter_value(value: object) -> Markup:
 def environment(root: Path) -> Environment:
     """The templates of the project at `root` (trusted code under overrides/), loaded once per process."""
     env = Environment(loader=FileSystemLoader(root / TEMPLATE_DIR), autoescape=True, undefined=StrictUndefined,
-                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, comment_start_string="{# ")
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, comment_start_string="{# ",
+                      finalize=one_line)
     env.filters["yaml"] = front_matter_value
     return env
 

@@ -56,3 +56,17 @@ def test_glossary_problems_stop_the_build_with_file_and_line(tiny_project):
     tiny_project.assert_refused(
         before, f"i18n/glossary.yml:{line}: terms.value chain: Français (fr) text is missing: add `fr: ...`",
         f"i18n/glossary.yml:{line}: terms.value chain.it: unknown language 'it'; use one of: de, en, es, fr")
+
+
+def test_glossary_text_is_shown_as_text_never_as_markup(tiny_project):
+    """A term is placed into HTML escaped and on one line, so neither HTML nor a blank line followed by
+    Markdown (which would end the HTML block and make a link) can become markup."""
+    path = tiny_project.root / "i18n" / "glossary.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  firm:                    {en: firm,",
+        '  firm:                    {en: "firm <b>bold</b>\\n\\n[click](javascript:alert(1))",'), encoding="utf-8")
+    tiny_project.build()
+    page = parse(tiny_project.root / "site" / "de" / "glossary" / "index.html")
+    english = page.select_one('dl.como-glossary dd[lang="en"]:-soup-contains("click")')
+    assert english.contents[-1].strip() == "firm <b>bold</b> [click](javascript:alert(1))"
+    assert not page.select('article a[href^="javascript"]') and not page.select("article b")
