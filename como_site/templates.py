@@ -8,6 +8,7 @@ Template comments are written `{# ... #}` with a space after `{#`, so that Markd
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 TEMPLATE_DIR = Path("overrides") / "content"
+LINE_BREAKS = re.compile(r"[\r\n]+")
 
 
 def markdown(text: str) -> Markup:
@@ -26,7 +28,9 @@ def markdown(text: str) -> Markup:
 def one_line(value: object) -> object:
     """Every plain value a template places is one line: a blank line inside a value would end the raw
     HTML block around it, and Markdown would then read what follows (links included) as markup."""
-    return " ".join(value.split()) if isinstance(value, str) and not isinstance(value, Markup) else value
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return LINE_BREAKS.sub(" ", value)   # only line breaks: no-break spaces (1 234,5 in French) stay
+    return value
 
 
 def front_matter_value(value: object) -> Markup:
