@@ -91,4 +91,4 @@ lock: $(VENV)/.test-deps
 	$(COMPILE) --unsafe-package mkdocs -o requirements-properdocs.lock requirements-properdocs.in
 
 clean:
-	rm -rf site site.previous .site-build-* .site.lock docs/*/case-studies/[!i]*.md
+	rm -rf site site.previous .site-build-* .site.lock

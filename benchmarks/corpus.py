@@ -13,7 +13,8 @@ import yaml
 
 from benchmarks.text import front_matter, heading, page_body, paragraph, sentence
 from como_site.casestudies.render import OVERVIEW_MARKER
-from como_site.generated import generate
+from como_site.contenttypes import content_pages, load_content
+from como_site.labels import labels_for
 from como_site.project import ROOT, load_project, read_mkdocs_config
 from como_site.translations import SOURCE_HASH_KEY, content_hash
 from tests.tinyproject import SERVICE_PAGES, TinyProject
@@ -177,8 +178,13 @@ def stock_config(sections: list[Section]) -> dict[str, Any]:
 
 
 def make_stock_project(project_root: Path, root: Path, sections: list[Section]) -> None:
-    """The same Markdown pages, case-study pages included (written by our generator), for plain MkDocs."""
-    generate(load_project(project_root))
+    """The same Markdown pages, the pages our build makes from data written as files, for plain MkDocs."""
+    project = load_project(project_root)
+    content, _ = load_content(project)
     shutil.copytree(project_root / "docs", root / "docs", ignore=shutil.ignore_patterns("assets"))
+    for lang in project.codes:
+        for path, text in content_pages(project, labels_for(project), content, lang).items():
+            (root / "docs" / lang / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / "docs" / lang / path).write_text(text, encoding="utf-8")
     text = yaml.safe_dump(stock_config(sections), allow_unicode=True, sort_keys=False)
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")

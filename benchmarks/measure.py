@@ -13,9 +13,6 @@ from pathlib import Path
 
 from como_site.project import ROOT, load_project
 
-CHILD_ENV_DROPPED = ("COMO_ONLY_LANGUAGE", "COMO_CASE_DATA")   # set, they would make ours build less
-
-
 @dataclass(frozen=True)
 class Measurement:
     wall: float                    # seconds, start to exit of the build command
@@ -64,17 +61,12 @@ def machine_cpu_seconds() -> float:
     return (user + nice + system + irq + softirq) / os.sysconf("SC_CLK_TCK")
 
 
-def child_env() -> dict[str, str]:
-    """The environment without the variables that would change what a build does."""
-    return {name: value for name, value in os.environ.items() if name not in CHILD_ENV_DROPPED}
-
-
 def run_build(command: list[str], cwd: Path, site: Path, log: Path) -> Measurement:
     """Run one build as a fresh subprocess and measure it."""
     before, machine_before = resource.getrusage(resource.RUSAGE_CHILDREN), machine_cpu_seconds()
     started = time.perf_counter()
     with log.open("w", encoding="utf-8") as output:
-        process = subprocess.Popen(command, cwd=cwd, env=child_env(), stdout=output, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(process.pid, 0)
     wall = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)   # reaped by wait4: tell Popen, which would wait again

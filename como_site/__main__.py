@@ -98,9 +98,9 @@ def _nginx_conf(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from como_site.build import check_and_generate
+    from como_site.build import check_and_load
 
-    check_and_generate(load_project(_root()))
+    check_and_load(load_project(_root()))
     print("No problems found.")
     return 0
 

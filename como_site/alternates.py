@@ -2,8 +2,8 @@
 
 Pages live at the same relative path in every language folder (docs/<lang>/<path>.md), and each language
 is served from /<lang>/, so a page's counterpart in another language is found from its path alone.
-A real translation is a file in the project's docs/<lang>/ (hand-written or generated from case data);
-a fallback page exists only in the build's staging copy and is never announced as an alternate.
+A real translation is a file in the project's docs/<lang>/, or a page made from data (which exists in every
+language); a fallback page exists only in the build and is never announced as an alternate.
 """
 from __future__ import annotations
 
@@ -40,21 +40,22 @@ def page_path_to_url(path: str) -> str:
     return stem + "/"
 
 
-def alternates(project: Project, path: str) -> list[Alternate]:
+def alternates(project: Project, path: str, everywhere: bool = False) -> list[Alternate]:
     """The page `path` (e.g. 'clusters/index.md') in every language. The build has every page in every
     language (fallback pages fill the gaps), so each link goes to the same page; `exists` tells which
-    are real translations."""
+    are real translations (all, for a page made from data: `everywhere`)."""
     url = page_path_to_url(path)
     up = "../" * (url.count("/") + 1)
     return [Alternate(language.code, language.name, f"{up}{language.code}/{url}",
                       f"{project.language_url(language.code)}{url}",
-                      (project.docs_dir / language.code / path).is_file())
+                      everywhere or (project.docs_dir / language.code / path).is_file())
             for language in project.languages]
 
 
-def page_links(project: Project, current: str, path: str, fallback_of: str | None) -> PageLinks:
+def page_links(project: Project, current: str, path: str, fallback_of: str | None,
+               everywhere: bool = False) -> PageLinks:
     """Switcher links, canonical URL and hreflang cluster of one page."""
-    switcher = alternates(project, path)
+    switcher = alternates(project, path, everywhere)
     url = page_path_to_url(path)
     if fallback_of:
         return PageLinks(switcher, f"{project.language_url(fallback_of)}{url}", noindex=True)

@@ -1,4 +1,4 @@
-"""Build the whole site safely: check, generate, build each language in parallel, finish, swap in.
+"""Build the whole site safely: check, load the data, build each language in parallel, finish, swap in.
 
 The order matters for editors: every content problem is reported before any page is rendered, and
 site/ is replaced only when every step passed, so a failed build leaves the previous site/ as it was; the
@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import errno
 import os
-import pickle
 import shutil
-import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -18,32 +16,27 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
 
+from como_site.buildcontext import BuildContext
 from como_site.builders.mkdocs import LanguageBuild, build_language
-from como_site.casestudies.validate import CaseStudies
 from como_site.contentcheck import check_content
 from como_site.contentfiles import check_content_files
-from como_site.fallbacks import stage_docs
-from como_site.generated import generate
+from como_site.contenttypes import Content, load_content
 from como_site.inlinescripts import ThemeChanged
-from como_site.labels import labels_for
 from como_site.material_patches import MaterialChanged
 from como_site.postprocess import postprocess
-from como_site.problems import ContentError, raise_if_any
+from como_site.problems import raise_if_any
 from como_site.project import ROOT, Project, load_project
 from como_site.swap import BuildBusy, SiteLock, record_worker
 
 
-def check_and_generate(project: Project) -> CaseStudies:
-    """Check pages and case data, reporting every problem of both at once; then write generated pages.
+def check_and_load(project: Project) -> Content:
+    """Check pages and every content type's data, reporting every problem of all at once.
     Links, special and oversized files come first: nothing may read or copy them."""
     raise_if_any(check_content_files(project.root))
-    problems = check_content(project)
-    try:
-        cases, _ = generate(project)
-    except ContentError as error:
-        problems += error.problems
+    content, problems = load_content(project)
+    problems += check_content(project, None if problems else content)
     raise_if_any(problems)
-    return cases
+    return content
 
 
 class BuildError(Exception):
@@ -62,10 +55,11 @@ def _count_pages(site_dir: Path) -> int:
     return sum(1 for _ in site_dir.rglob("index.html"))
 
 
-def _build_languages(project: Project, languages: list[str], docs_dir: Path, cases: Path, staging: Path,
+def _build_languages(project: Project, languages: list[str], content: Content, staging: Path,
                      jobs: int, lock_path: Path) -> list[LanguageBuild]:
-    arguments = [(str(project.root), lang, str(staging / lang), project.language_url(lang), str(docs_dir),
-                  str(cases)) for lang in languages]
+    """One MkDocs build per language; each gets the validated content as an argument (pickled by the
+    process pool), so no language validates or renders the data of another."""
+    arguments = [(BuildContext(project, lang, content), str(staging / lang)) for lang in languages]
     if jobs == 1 or len(languages) == 1:
         return [build_language(*args) for args in arguments]
     try:
@@ -103,31 +97,25 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
 def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs: int,
                     keep_other_languages: bool) -> None:
     site_dir = lock.site_dir
-    cases = check_and_generate(project)  # every content problem surfaces here, before any page is rendered
+    content = check_and_load(project)  # every content problem surfaces here, before any page is rendered
     staging = lock.new_staging()
     try:
-        # scratch files next to site/ too, so that the next build removes them if this one is killed
-        with tempfile.TemporaryDirectory(prefix=lock.staging_prefix, dir=site_dir.parent) as scratch:
-            work = Path(scratch)
-            docs_dir = stage_docs(project, labels_for(project), work)
-            case_data = work / "cases.pickle"   # validated once here, not again in every language's build
-            case_data.write_bytes(pickle.dumps(cases))
-            results = _build_languages(project, languages, docs_dir, case_data, staging, jobs, lock.path)
-            failed = [result for result in results if not result.ok]
-            if failed:
-                lines = [f"[{result.language}] {message}" for result in failed for message in result.warnings]
-                raise BuildError("The build failed; nothing in site/ was changed.\n" + "\n".join(lines))
-            if keep_other_languages and site_dir.exists():
-                for code in project.codes:
-                    if code not in languages and (site_dir / code).is_dir():
-                        shutil.copytree(site_dir / code, staging / code)
-            present = [code for code in project.codes if (staging / code).is_dir()]
-            try:
-                faults = postprocess(project, staging, languages, present)
-            except (MaterialChanged, ThemeChanged) as error:
-                raise BuildError(f"The build failed; nothing in site/ was changed.\n{error}") from None
-            if faults:
-                raise BuildError("The built site has faults; nothing in site/ was changed.\n" + "\n".join(faults))
-            lock.swap_in(staging)
+        results = _build_languages(project, languages, content, staging, jobs, lock.path)
+        failed = [result for result in results if not result.ok]
+        if failed:
+            lines = [f"[{result.language}] {message}" for result in failed for message in result.warnings]
+            raise BuildError("The build failed; nothing in site/ was changed.\n" + "\n".join(lines))
+        if keep_other_languages and site_dir.exists():
+            for code in project.codes:
+                if code not in languages and (site_dir / code).is_dir():
+                    shutil.copytree(site_dir / code, staging / code)
+        present = [code for code in project.codes if (staging / code).is_dir()]
+        try:
+            faults = postprocess(project, staging, languages, present)
+        except (MaterialChanged, ThemeChanged) as error:
+            raise BuildError(f"The build failed; nothing in site/ was changed.\n{error}") from None
+        if faults:
+            raise BuildError("The built site has faults; nothing in site/ was changed.\n" + "\n".join(faults))
+        lock.swap_in(staging)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

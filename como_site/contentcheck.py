@@ -19,7 +19,9 @@ from markdown_it.token import Token
 
 from como_site.company import unknown_placeholders
 from como_site.contentfiles import read_text
+from como_site.contenttypes import Content, content_pages
 from como_site.filenames import check_file_names
+from como_site.labels import labels_for
 from como_site.pagehtml import address_fault, attribute_list_faults, raw_html_faults
 from como_site.pages import FRONT_MATTER, field_problems, is_generated, parse_front_matter
 from como_site.problems import ContentError, Problem, relative
@@ -160,16 +162,16 @@ def _nav_paths(value: Any, path: FieldPath, found: list[tuple[str, FieldPath]]) 
             _nav_paths(item, (*path, key), found)
 
 
-def check_nav(project: Project) -> list[Problem]:
-    """Every navigation entry needs its page in the source language (other languages fall back to it),
-    and every translated page needs its original."""
+def check_nav(project: Project, made: set[str] = frozenset()) -> list[Problem]:
+    """Every navigation entry needs its page in the source language (other languages fall back to it)
+    or a page made from data (`made`), and every translated page needs its original."""
     config = mkdocs_document(project.root)
     entries: list[tuple[str, FieldPath]] = []
     _nav_paths(config.data.get("nav"), ("nav",), entries)
     source = project.source_language
     problems = [Problem(config.path, config.line(where), "nav",
                         f"{path}: docs/{source}/{path} does not exist; create it or correct the entry")
-                for path, where in entries if not (project.docs_dir / source / path).is_file()]
+                for path, where in entries if path not in made and not (project.docs_dir / source / path).is_file()]
     for lang in project.codes:
         if lang == source:
             continue
@@ -182,8 +184,27 @@ def check_nav(project: Project) -> list[Problem]:
     return problems
 
 
-def check_content(project: Project) -> list[Problem]:
-    problems = check_nav(project) + check_file_names(project)
+def check_pages_made_from_data(project: Project, made: set[str]) -> list[Problem]:
+    """A file in docs/ may not take the place of a page made from data, and older builds' generated
+    files (they wrote such pages into docs/) must go."""
+    problems = []
+    for lang in project.codes:
+        for path in sorted((project.docs_dir / lang).rglob("*.md")):
+            page, shown = path.relative_to(project.docs_dir / lang).as_posix(), relative(path, project.root)
+            if is_generated(path):
+                problems.append(Problem(shown, 1, "generated", "written by an older build; pages made from data are "
+                                        "no longer files: delete this file"))
+            elif page in made:
+                problems.append(Problem(shown, 1, "page", f"{page} is made from data in every language; rename "
+                                        "this file or remove it"))
+    return problems
+
+
+def check_content(project: Project, content: Content | None = None) -> list[Problem]:
+    """Every problem of the editors' pages; with `content` (the validated data), also against the pages
+    made from it."""
+    made = set(content_pages(project, labels_for(project), content, project.source_language)) if content else set()
+    problems = check_nav(project, made) + check_pages_made_from_data(project, made) + check_file_names(project)
     for path in markdown_pages(project):
         shown = relative(path, project.root)
         try:

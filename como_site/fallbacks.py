@@ -2,14 +2,10 @@
 
 Where a page exists only in the source language, each other language gets a page whose interface and
 notice are in that language and whose untranslated body sits in an element marked with the source
-language. Fallbacks are written into a staging copy of docs/ that only the build sees, never into the
-editors' working tree, so nothing generated can be committed by mistake.
+language. Fallbacks are made in memory, inside that language's build, never written into the editors'
+working tree, so nothing generated can be committed by mistake.
 """
 from __future__ import annotations
-
-import os
-import shutil
-from pathlib import Path
 
 import yaml
 
@@ -43,23 +39,7 @@ def fallback_page(project: Project, labels: Labels, lang: str, path: str) -> str
             f'<div lang="{source}" markdown>\n\n{body.strip()}\n\n</div>\n')
 
 
-def stage_docs(project: Project, labels: Labels, staging: Path) -> Path:
-    """docs/ as the build should see it: the project's docs/ itself, or, when translations are
-    missing, a hard-linked copy of it in `staging` with the fallback pages added."""
-    missing = missing_translations(project)
-    if not missing:
-        return project.docs_dir
-    docs = staging / "docs"
-    shutil.copytree(project.docs_dir, docs, copy_function=_link_or_copy)
-    for lang, path in missing:
-        target = docs / lang / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(fallback_page(project, labels, lang, path), encoding="utf-8")
-    return docs
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
+def fallback_pages(project: Project, labels: Labels, lang: str) -> dict[str, str]:
+    """The fallback pages of one language: path inside the language folder -> Markdown."""
+    return {path: fallback_page(project, labels, lang, path) for missing, path in missing_translations(project)
+            if missing == lang}

@@ -6,7 +6,6 @@ from html import escape
 from como_site.alternates import Alternate, page_path_to_url
 from como_site.labels import Labels
 from como_site.project import Project
-from como_site.pages import is_generated
 from como_site.translations import page_hash
 
 
@@ -15,9 +14,7 @@ def outdated_notice(project: Project, labels: Labels, lang: str, path: str, reco
     `recorded_hash`: the page's `source_hash`, as the builder already read it from the front matter."""
     source = project.docs_dir / project.source_language / path
     if lang == project.source_language or not source.is_file():
-        return ""
-    if is_generated(source):
-        return ""  # generated from case data: its fields carry their own translation status
+        return ""   # pages made from data are no files: their fields carry their own translation status
     if recorded_hash is not None and str(recorded_hash) == page_hash(project, path):
         return ""
     url = page_path_to_url(path)

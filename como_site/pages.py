@@ -1,4 +1,5 @@
-"""Markdown page files: their front matter, its rules, and whether a page was generated (never edited by hand).
+"""Markdown page files: their front matter, its rules, and whether a page was generated (never edited by hand;
+pages made from data exist only inside the build and carry the same key).
 
 PAGE_FIELDS is the one list of what an editor's page may say in its front matter; the checks and, later,
 the web editor's form are derived from it. Keys only our generators write (GENERATED_KEY, fallback_of)

@@ -12,7 +12,6 @@ from pathlib import Path
 from como_site.build import BuildError, build_site
 from como_site.builders.mkdocs import serve_with_live_reload
 from como_site.problems import ContentError
-from como_site.pages import is_generated
 from como_site.project import load_project
 
 WATCHED = ("docs", "case_studies", "i18n", "overrides", "hooks", "mkdocs.yml")
@@ -24,8 +23,8 @@ def _snapshot(root: Path) -> dict[Path, float]:
         path = root / name
         candidates = [path] if path.is_file() else path.rglob("*")
         for file in candidates:
-            if file.is_file() and not (file.suffix == ".md" and is_generated(file)):
-                files[file] = file.stat().st_mtime   # our own generated pages change with the data
+            if file.is_file():
+                files[file] = file.stat().st_mtime   # builds write nothing here, so every change is an edit
     return files
 
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from como_site.casestudies.model import TEXT_FIELDS, CaseStudy
+from como_site.casestudies.model import CaseStudy
 from como_site.contentfiles import read_text
+from como_site.contenttypes import CASE_STUDIES
 from como_site.pages import front_matter, is_generated
-from como_site.project import Project
+from como_site.project import ROOT, Project
+from como_site.schema import translatable_texts
 
 SOURCE_HASH_KEY = "source_hash"
 MISSING, OUTDATED, CURRENT = "missing", "outdated", "current"
@@ -55,13 +57,14 @@ def page_status(project: Project, lang: str, path: str) -> Status:
 
 
 def case_field_texts(data: dict) -> dict[str, dict]:
-    """The translatable fields of a case file's data, by name."""
-    return {name: data[name] for name in (*TEXT_FIELDS, "region") if isinstance(data.get(name), dict)}
+    """The translatable fields of a case file's data by field name (`title`, `actors[0].name`, ...), as
+    the case-study schema marks them: the fields whose translations are tracked and stamped."""
+    return translatable_texts(CASE_STUDIES.schema_at(ROOT), data)
 
 
 def case_statuses(case: CaseStudy, source: str, languages: tuple[str, ...]) -> list[Status]:
     statuses = []
-    for name, text in case.texts.items():
+    for name, text in case.translatable.items():
         source_text = text.get(source) or ""
         for lang in languages:
             if lang == source:

@@ -22,6 +22,14 @@ MAX_DEPTH = 20   # levels of nesting; our deepest file (mkdocs.yml) uses 5
 SYNTAX_HINT = "check indentation (spaces, not tabs), colons and quotes around text containing ': ' or '#'"
 
 
+def field_name(path: FieldPath) -> str:
+    """A field path as editors read it in messages: `actors[0].name`."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(file)"
+
+
 class RefusedYaml(yaml.MarkedYAMLError):
     """Valid YAML that editors' files may not use; its `problem` says what to write instead."""
 

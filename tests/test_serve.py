@@ -22,11 +22,16 @@ def test_one_language_preview_ignores_other_languages():
     assert affected_languages(ROOT, {ROOT / "docs/fr/about.md"}, ["de"], "en") == []
 
 
-def test_preview_watches_hand_written_pages_but_not_generated_ones(tmp_path):
+def test_preview_watches_pages_data_and_glossary(tmp_path):
+    """Builds write nothing into the project, so every file in a watched folder is an editor's file."""
     from como_site.serve import _snapshot
 
     folder = tmp_path / "docs" / "de" / "case-studies"
     folder.mkdir(parents=True)
     (folder / "index.md").write_text("---\ntitle: Fallstudien\n---\n", encoding="utf-8")
-    (folder / "alpha.md").write_text("---\ntitle: A\ngenerated_from: case_studies/alpha.yml\n---\n", encoding="utf-8")
-    assert set(_snapshot(tmp_path)) == {folder / "index.md"}
+    (tmp_path / "case_studies").mkdir()
+    (tmp_path / "case_studies" / "alpha.yml").write_text("id: alpha\n", encoding="utf-8")
+    (tmp_path / "i18n").mkdir()
+    (tmp_path / "i18n" / "glossary.yml").write_text("terms: {}\n", encoding="utf-8")
+    assert set(_snapshot(tmp_path)) == {folder / "index.md", tmp_path / "case_studies" / "alpha.yml",
+                                        tmp_path / "i18n" / "glossary.yml"}

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from como_site.stamping import StampRefused, plan
-from como_site.translations import content_hash
+from como_site.translations import case_field_texts, content_hash
 from tests.conftest import FIXTURES
 
 ALPHA = (FIXTURES / "cases" / "alpha.yml").read_text(encoding="utf-8")
@@ -34,22 +34,32 @@ def stamped(repo, *names: str) -> list[str]:
     return [text for _, text in plan(repo, list(names), repo.root)]
 
 
+TEXTS = case_field_texts(ALPHA_DATA)   # every field the schema marks translatable, e.g. actors[1].name
+
+
 def source_hash(field: str) -> str:
-    return content_hash(ALPHA_DATA[field]["en"])
+    return content_hash(TEXTS[field]["en"])
 
 
-FIELDS = ("title", "summary", "context", "challenge", "approach", "results", "region")
-STALE = {name: f"{name:0<12}" for name in FIELDS}    # as long as a hash, so comment columns stay
+def key(field: str) -> str:
+    return field if field.isidentifier() else f"'{field}'"   # actors[1].name needs quotes in YAML
+
+
+FIELDS = tuple(TEXTS)
+TRANSLATED = {lang: [name for name in FIELDS if TEXTS[name].get(lang)] for lang in ("de", "es", "fr")}
+STALE = {name: f"stale{index:07d}" for index, name in enumerate(FIELDS)}   # as long as a hash: comment columns stay
 
 
 def test_case_stamp_changes_only_the_hash_values_wherever_the_block_stands(repo):
     # the block at the top, with comments, both quote styles, flow and block style, and fields after it
-    flow = ", ".join(f'{name}: "{STALE[name]}"' for name in FIELDS).replace(f'"{STALE["summary"]}"', f"'{STALE['summary']}'")
-    block_style = "".join(f'    {name}: "{STALE[name]}"   # checked by Marie\n' for name in FIELDS)
+    def flow(lang: str) -> str:
+        pairs = ", ".join(f'{key(name)}: "{STALE[name]}"' for name in TRANSLATED[lang])
+        return pairs.replace(f'"{STALE["summary"]}"', f"'{STALE['summary']}'")
+    block_style = "".join(f'    {key(name)}: "{STALE[name]}"   # checked by Marie\n' for name in TRANSLATED["fr"])
     original = ("# Alpha, with the stamp block moved to the top.\n"
                 "translated_from:   # written by `make i18n-stamp`\n"
                 "  # German was checked on 2026-11-01\n"
-                f"  de: {{{flow}}}\n  es: {{{flow}}}\n  fr:\n{block_style}\n"
+                f"  de: {{{flow('de')}}}\n  es: {{{flow('es')}}}\n  fr:\n{block_style}\n"
                 "# the case itself\n" + ALPHA + "extra_note: written after the block   # and a comment\n")
     write(repo, "case_studies/alpha.yml", original)
     (text,) = stamped(repo, "case_studies/alpha.yml")
@@ -57,7 +67,8 @@ def test_case_stamp_changes_only_the_hash_values_wherever_the_block_stands(repo)
     for name in FIELDS:
         expected = expected.replace(STALE[name], source_hash(name))
     assert text == expected
-    assert yaml.safe_load(text)["translated_from"]["fr"] == {name: source_hash(name) for name in FIELDS}
+    assert yaml.safe_load(text)["translated_from"]["fr"] == {name: source_hash(name) for name in TRANSLATED["fr"]}
+    assert {"region", "actors[1].name", "figures[0].label", "sources[1].title"} <= set(TRANSLATED["fr"])
 
 
 def test_case_without_stamps_gets_the_block_appended(repo):

@@ -7,6 +7,8 @@ import dataclasses
 import yaml
 
 from como_site.casestudies.model import CaseStudy
+from como_site.contenttypes import CASE_STUDIES
+from como_site.project import ROOT
 from como_site.stamping import plan
 from como_site.translations import CURRENT, MISSING, OUTDATED, all_statuses, case_statuses, page_status, report
 from tests.conftest import FIXTURES
@@ -44,7 +46,7 @@ def test_case_fields_get_their_own_status(tmp_path, project):
     stamp(project, "case_studies/alpha.yml")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     data["context"]["en"] = "Alpha context, revised."
-    case = CaseStudy.from_data(data, "case_studies/alpha.yml")
+    case = CaseStudy.from_data(data, "case_studies/alpha.yml", CASE_STUDIES.schema_at(ROOT))
     states = {(s.item.split("#")[1], s.lang): s.state for s in case_statuses(case, "en", project.codes)}
     assert states[("context", "fr")] == OUTDATED and states[("title", "fr")] == CURRENT
     assert ("context", "en") not in states

@@ -1,18 +1,19 @@
 """Build one language of the site with MkDocs + Material + mkdocs-static-i18n, and serve previews.
 (ProperDocs, the maintained MkDocs 1.6 fork, can stand in for MkDocs: see como_site/builders/engine.py.)
 
-static-i18n's `build_only_locale` (set through the COMO_ONLY_LANGUAGE variable that mkdocs.yml reads)
-makes each run build one language into its own folder with its own search index, 404 page and sitemap.
-The orchestrator runs one such build per language in separate processes.
+static-i18n's `build_only_locale`, set here on the loaded configuration, makes each run build one
+language into its own folder with its own search index, 404 page and sitemap. The orchestrator runs one
+such build per language in separate processes and hands each its BuildContext (the validated content),
+which this adapter makes current for the hooks.
 """
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from como_site.buildcontext import BuildContext, set_current
 from como_site.builders.engine import load_engine
 
 COLLECTED_LEVEL = logging.WARNING
@@ -34,27 +35,32 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def build_language(root: str, language: str, site_dir: str, site_url: str, docs_dir: str | None = None,
-                   case_data: str | None = None, dirty: bool = False) -> LanguageBuild:
-    """Run a strict MkDocs build of one language; warnings are returned, never swallowed.
-    `case_data`: the case studies the orchestrator validated (and whose pages it wrote), pickled."""
-    saved = {name: os.environ.get(name) for name in ("COMO_ONLY_LANGUAGE", "COMO_CASE_DATA")}
-    os.environ["COMO_ONLY_LANGUAGE"] = language
-    if case_data:
-        os.environ["COMO_CASE_DATA"] = case_data
+def build_only(config, language: str) -> None:
+    """Make static-i18n build `language` only: what its `build_only_locale` option does when its config
+    is validated (mkdocs_static_i18n/config.py), applied to the loaded configuration."""
+    i18n = config.plugins["i18n"].config
+    i18n.build_only_locale = language
+    for entry in i18n.languages:
+        entry.default = entry.build = entry.locale == language
+
+
+def build_language(context: BuildContext, site_dir: str, dirty: bool = False) -> LanguageBuild:
+    """Run a strict MkDocs build of one language; warnings are returned, never swallowed."""
     engine_logger = load_engine()   # MkDocs, or ProperDocs in its place
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
+    language = context.language
     collector = _Collector()
     engine_logger.addHandler(collector)
     engine_logger.setLevel(logging.INFO)
     engine_logger.propagate = False
+    set_current(context)
     try:
-        overrides = {"docs_dir": docs_dir} if docs_dir else {}
-        config = load_config(str(Path(root) / "mkdocs.yml"), site_dir=site_dir, site_url=site_url, strict=True,
-                             **overrides)
+        config = load_config(str(context.project.root / "mkdocs.yml"), site_dir=site_dir,
+                             site_url=context.project.language_url(language), strict=True)
+        build_only(config, language)
         build(config, dirty=dirty)
         return LanguageBuild(language, collector.messages, ok=True)
     except (Abort, MkDocsException) as error:
@@ -64,11 +70,7 @@ def build_language(root: str, language: str, site_dir: str, site_url: str, docs_
         return LanguageBuild(language, collector.messages, ok=False)
     finally:
         engine_logger.removeHandler(collector)
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        set_current(None)
 
 
 def serve_with_live_reload(site_dir: Path, host: str, port: int, watched: list[Path],

@@ -1,11 +1,10 @@
-"""Typed case-study records, built from validated YAML data."""
+"""Typed case-study records, built from validated YAML data; which fields are texts comes from the schema."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
 
-TEXT_FIELDS = ("title", "summary", "context", "challenge", "approach", "results", "lessons")
-SECTION_FIELDS = ("context", "challenge", "approach", "results", "lessons")
+from como_site.schema import Schema, text_fields, translatable_texts
 
 
 @dataclass(frozen=True)
@@ -69,16 +68,16 @@ class CaseStudy:
     sectors: tuple[str, ...]
     founded: int
     founded_sources: tuple[str, ...]
-    texts: dict[str, Text]
+    texts: dict[str, Text]          # the case's own texts (title, summary, region, ...), by field name
     pending: tuple[str, ...] = ()
     names: tuple[str, ...] = ()
-    region: Text | None = None
     services: tuple[str, ...] = ()
     actors: tuple[Actor, ...] = ()
     figures: tuple[Figure, ...] = ()
     sources: tuple[Source, ...] = ()
     images: tuple[Image, ...] = field(default_factory=tuple)
     translated_from: dict[str, dict[str, str]] = field(default_factory=dict)
+    translatable: dict[str, Text] = field(default_factory=dict)   # every text, nested ones too: actors[0].name
 
     @property
     def published(self) -> bool:
@@ -88,15 +87,14 @@ class CaseStudy:
         return [source.id for source in self.sources].index(source_id) + 1
 
     @classmethod
-    def from_data(cls, data: dict[str, Any], path: str) -> "CaseStudy":
+    def from_data(cls, data: dict[str, Any], path: str, schema: Schema) -> "CaseStudy":
         founded = data["founded"]
         year, founded_sources = (founded, ()) if isinstance(founded, int) else (founded["year"], founded.get("sources", ()))
         return cls(
             id=data["id"], path=path, status=data["status"], country=data["country"],
             sectors=tuple(data["sectors"]), founded=year, founded_sources=tuple(founded_sources),
-            texts={name: Text.from_data(data[name]) for name in TEXT_FIELDS if name in data},
+            texts={path[0]: Text.from_data(text) for path, text in text_fields(schema, data) if len(path) == 1},
             pending=tuple(data.get("pending", ())), names=tuple(data.get("names", ())),
-            region=Text.from_data(data["region"]) if "region" in data else None,
             services=tuple(data.get("services", ())),
             actors=tuple(Actor(Text.from_data(a["name"]), a["type"], tuple(a.get("sources", ())))
                          for a in data.get("actors", ())),
@@ -106,4 +104,5 @@ class CaseStudy:
                                  s.get("date"), s.get("accessed"), s.get("language")) for s in data["sources"]),
             images=tuple(Image(i["file"], Text.from_data(i["alt"]), i["credit"]) for i in data.get("images", ())),
             translated_from=data.get("translated_from", {}),
+            translatable={name: Text.from_data(text) for name, text in translatable_texts(schema, data).items()},
         )

@@ -1,7 +1,8 @@
 """`make new-case ID=...`: write a valid draft case file with every field explained, in all languages.
 
-Its placeholder texts and example source are listed once, here: the validator refuses to publish a case
-that still contains any of them (placeholder_texts, EXAMPLE_URL).
+The case's texts, and the placeholder written into each field, come from the case-study schema
+(`x-translatable`, `x-placeholder`, `description`): PLACEHOLDER below is read from there. The validator refuses
+to publish a case that still contains any of them (placeholder_texts, EXAMPLE_URL).
 """
 from __future__ import annotations
 
@@ -10,31 +11,39 @@ from pathlib import Path
 
 from como_site import atomicfile
 from como_site.casestudies.addresses import reserved_id_message, reserved_ids
-from como_site.project import Project
+from como_site.contenttypes import CASE_STUDIES
+from como_site.project import ROOT, Project
+from como_site.schema import is_translatable, placeholders
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-PLACEHOLDER = {
-    "actor": "Who these actors are (replace)",
-    "title": "Title of the case study (replace)",
-    "summary": "Two or three sentences that say what the cluster is and what it achieved (replace).",
-    "context": "The region, the industry and the situation before the cluster initiative (replace).",
-    "challenge": "What the actors needed to solve together (replace).",
-    "approach": "How the cluster was built and organised, step by step (replace).",
-    "source_title": "Title of the source document (replace)",
-    "source_publisher": "Who published it (replace)",
-}
-EXAMPLE_URL = "https://www.example.org/replace-with-the-real-address"
+SCHEMA = CASE_STUDIES.schema_at(ROOT)
+PLACEHOLDER = placeholders(SCHEMA)   # field pattern (`title`, `actors[].name`) -> placeholder text
+EXAMPLE_URL = PLACEHOLDER["sources[].url"]
 
 
 def placeholder_texts() -> tuple[str, ...]:
     """Every text the scaffold writes for an editor to replace."""
-    return tuple(PLACEHOLDER.values())
+    return tuple(text for text in PLACEHOLDER.values() if text != EXAMPLE_URL)
 
 
 def _texts(languages: tuple[str, ...], field: str, indent: str = "  ", cited: bool = True) -> str:
     lines = [f"{indent}{lang}: \"{PLACEHOLDER[field]}\"" for lang in languages]
     return "\n".join(lines + ([f"{indent}sources: [source-1]"] if cited else []))
+
+
+def _case_texts(languages: tuple[str, ...]) -> str:
+    """Every translatable field of the case itself, in the schema's order: a required one with its
+    placeholder in each language (cited, except the title), an optional one as a comment."""
+    blocks = []
+    for name, node in SCHEMA["properties"].items():
+        if not is_translatable(node, SCHEMA):
+            continue
+        note = f"   # {node['description']}" if "description" in node else ""
+        if name in SCHEMA["required"] and name in PLACEHOLDER:
+            blocks.append(f"{name}:{note}\n{_texts(languages, name, cited=name != 'title')}")
+        else:
+            blocks.append(f"# {name}: {{{', '.join(f'{lang}: ...' for lang in languages)}}}{note}")
+    return "\n".join(blocks)
 
 
 def skeleton(case_id: str, project: Project) -> str:
@@ -49,7 +58,6 @@ status: draft            # draft = not on the public site; change to published w
 # pending: [fr]          # languages still being translated: their missing texts show the {project.source_language} text with a notice
 # names: [ABC, XYZ]      # other names or acronyms of the cluster
 country: XK              # ISO 3166-1 alpha-2 code in capitals (XK = Kosovo); replace
-# region: {{en: ..., de: ...}}   # optional: region within the country, per language
 sectors: [metal-industry]        # keys from case_studies/vocabularies.yml (sectors); replace
 founded:                 # year the cluster was founded, and the source saying so
   year: 2016
@@ -58,21 +66,10 @@ services: []             # Como's service lines involved, keys from vocabularies
 actors:                  # who takes part; type is a key from vocabularies.yml (actor_types)
   - type: firm
     name:                # a proper name can be one text: name: University of X
-{_texts(languages, "actor", "      ", cited=False)}
+{_texts(languages, "actors[].name", "      ", cited=False)}
     sources: [source-1]
 
-title:                   # per language; also the page title in the navigation
-{_texts(languages, "title", cited=False)}
-summary:                 # 2-3 sentences; shown on the overview card and as the page's lead
-{_texts(languages, "summary")}
-context:                 # Markdown allowed (**bold**, lists, [links](https://...)); no HTML
-{_texts(languages, "context")}
-challenge:
-{_texts(languages, "challenge")}
-approach:
-{_texts(languages, "approach")}
-# results:               # optional, same form as approach
-# lessons:               # optional, same form as approach
+{_case_texts(languages)}
 # figures:               # optional: numbers with their year and source
 #   - value: 20
 #     unit: "%"
@@ -82,9 +79,9 @@ approach:
 
 sources:                 # numbered on the page in this order
   - id: source-1         # lowercase letters, digits, hyphens; used in the `sources:` lists above
-    title: {PLACEHOLDER["source_title"]}
-    publisher: {PLACEHOLDER["source_publisher"]}
-    url: {EXAMPLE_URL}
+    title: {PLACEHOLDER["sources[].title"]}
+    publisher: {PLACEHOLDER["sources[].publisher"]}
+    url: {PLACEHOLDER["sources[].url"]}
     # date: 2021-11-12     # publication or last update, YYYY-MM-DD, if known
     # accessed: 2026-11-27 # when you read it, YYYY-MM-DD
 """

@@ -6,7 +6,6 @@ programmers. Nothing is rendered until every file passes.
 from __future__ import annotations
 
 import datetime
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,15 +17,15 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 from como_site.casestudies.addresses import reserved_id_message, reserved_ids
-from como_site.casestudies.model import TEXT_FIELDS, CaseStudy
+from como_site.casestudies.model import CaseStudy
 from como_site.casestudies.scaffold import EXAMPLE_URL, placeholder_texts
 from como_site.casestudies.vocabulary import Vocabulary, load_vocabulary
-from como_site.contentfiles import read_text
+from como_site.contenttypes import CASE_STUDIES
 from como_site.problems import Problem, relative
 from como_site.project import Project
-from como_site.yamlsource import FieldPath, YamlDocument, load_yaml
+from como_site.schema import Schema, load_schema, text_fields, text_keys
+from como_site.yamlsource import FieldPath, YamlDocument, field_name, load_yaml
 
-SCHEMA_PATH = Path("case_studies/schema/case-study.schema.json")
 VOCABULARY_PATH = Path("case_studies/vocabularies.yml")
 NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ"}   # CLDR territory codes that are not countries
 
@@ -62,16 +61,37 @@ class CaseStudies:
         return tuple(record for record in self.records if record.published)
 
 
-def field_name(path: FieldPath) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "(file)"
-
-
 @lru_cache(maxsize=None)
-def _schema_validator(schema_file: Path, root: Path) -> Draft202012Validator:
-    return Draft202012Validator(json.loads(read_text(schema_file, root)))
+def schema_validator(schema_file: Path) -> Draft202012Validator:
+    return Draft202012Validator(load_schema(schema_file))
+
+
+def schema_problems(document: YamlDocument, schema_file: Path) -> list[Problem]:
+    """Every way a file's data breaks its content type's schema, in editors' words."""
+    return [Problem(document.path, document.line(path), field_name(path), message)
+            for path, message in (_schema_message(error) for error in schema_validator(schema_file).iter_errors(document.data))]
+
+
+def language_problems(document: YamlDocument, schema: Schema, project: Project,
+                      pending: list[str] | None = None) -> list[Problem]:
+    """Every translatable text (found through the schema) needs every language; with `pending` (a type
+    whose files may list languages still being translated) those may show the source text for now."""
+    languages, source = project.codes, project.source_language
+    allowed = text_keys(schema) | set(languages)
+    problems = []
+    for path, text in text_fields(schema, document.data):
+        for key in text:
+            if key not in allowed:
+                problems.append(Problem(document.path, document.line((*path, key)), field_name((*path, key)),
+                                        f"unknown language '{key}'; use one of: {', '.join(languages)}"))
+        for lang in languages:
+            if text.get(lang) or (lang in (pending or ()) and text.get(source)):
+                continue
+            hint = ("" if pending is None or lang == source
+                    else f", or list {lang} under `pending:` to show the {source} text for now")
+            problems.append(Problem(document.path, document.line(path), field_name(path),
+                                    f"{project.language(lang).name} ({lang}) text is missing: add `{lang}: ...`{hint}"))
+    return problems
 
 
 def _schema_message(error: ValidationError) -> tuple[FieldPath, str]:
@@ -125,8 +145,9 @@ def _strings(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]
 class _FileCheck:
     """The rules beyond the schema, for one case file whose data passed the schema."""
 
-    def __init__(self, document: YamlDocument, project: Project, vocabulary: Vocabulary, today: datetime.date):
-        self.document, self.project, self.vocabulary, self.today = document, project, vocabulary, today
+    def __init__(self, document: YamlDocument, schema: Schema, project: Project, vocabulary: Vocabulary,
+                 today: datetime.date):
+        self.document, self.schema, self.project, self.vocabulary, self.today = document, schema, project, vocabulary, today
         self.data: dict[str, Any] = document.data
         self.problems: list[Problem] = []
 
@@ -221,29 +242,7 @@ class _FileCheck:
                 self.problem(("pending", index), f"unknown language '{lang}'; use one of: {', '.join(languages)}")
             elif lang == source:
                 self.problem(("pending", index), f"{source} is the source language and cannot be pending")
-        for path, text in self.text_fields():
-            for key in text:
-                if key != "sources" and key not in languages:
-                    self.problem((*path, key), f"unknown language '{key}'; use one of: {', '.join(languages)}")
-            for lang in languages:
-                if text.get(lang):
-                    continue
-                if lang in pending and text.get(source):
-                    continue
-                name = self.project.language(lang).name
-                self.problem(path, f"{name} ({lang}) text is missing: add `{lang}: ...`"
-                             + ("" if lang == source else f", or list {lang} under `pending:` to show the {source} text for now"))
-
-    def text_fields(self) -> Iterator[tuple[FieldPath, dict[str, Any]]]:
-        data = self.data
-        for name in (*TEXT_FIELDS, "region"):
-            if isinstance(data.get(name), dict):
-                yield (name,), data[name]
-        for group, key in (("actors", "name"), ("figures", "label"), ("sources", "title"), ("sources", "publisher"),
-                           ("images", "alt")):
-            for index, item in enumerate(data.get(group, [])):
-                if isinstance(item.get(key), dict):
-                    yield (group, index, key), item[key]
+        self.problems += language_problems(self.document, self.schema, self.project, pending)
 
     def check_images(self) -> None:
         for index, image in enumerate(self.data.get("images", [])):
@@ -260,7 +259,8 @@ def load_case_studies(project: Project, today: datetime.date | None = None) -> t
     today = today or datetime.date.today()
     root = project.root
     vocabulary, problems = load_vocabulary(root / VOCABULARY_PATH, VOCABULARY_PATH.as_posix(), project.codes, root)
-    validator = _schema_validator(root / SCHEMA_PATH, root)
+    schema_file = root / CASE_STUDIES.schema
+    schema = CASE_STUDIES.schema_at(root)
     records: list[CaseStudy] = []
     seen: dict[str, str] = {}
     reserved = reserved_ids(project)
@@ -273,12 +273,11 @@ def load_case_studies(project: Project, today: datetime.date | None = None) -> t
         if not isinstance(document.data, dict):
             problems.append(Problem(shown, 1, "(file)", "a case file must be a list of fields (id:, status:, ...)"))
             continue
-        schema_problems = [Problem(shown, document.line(p), field_name(p), m)
-                           for p, m in (_schema_message(e) for e in validator.iter_errors(document.data))]
-        problems.extend(schema_problems)
-        if schema_problems or vocabulary is None:
+        found = schema_problems(document, schema_file)
+        problems.extend(found)
+        if found or vocabulary is None:
             continue
-        problems.extend(_FileCheck(document, project, vocabulary, today).run(path.stem))
+        problems.extend(_FileCheck(document, schema, project, vocabulary, today).run(path.stem))
         case_id = document.data["id"]
         reserved_message = reserved_id_message(case_id, reserved)
         if reserved_message:
@@ -287,7 +286,7 @@ def load_case_studies(project: Project, today: datetime.date | None = None) -> t
             problems.append(Problem(shown, document.line(("id",)), "id",
                                     f"id '{case_id}' is already used by {seen[case_id]}; choose another"))
         seen[case_id] = shown
-        records.append(CaseStudy.from_data(document.data, shown))
+        records.append(CaseStudy.from_data(document.data, shown, schema))
     if problems:
         return None, sorted(set(problems))
     return CaseStudies(tuple(records), vocabulary), []

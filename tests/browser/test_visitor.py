@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import LANGUAGES
 
 PAGES = {"home": "", "service": "services/conception/", "case study": "case-studies/mireck/",
-         "overview": "case-studies/"}
+         "overview": "case-studies/", "glossary": "glossary/"}
 SEARCH_WORDS = {"de": "Wertschöpfungskette", "en": "supply chain", "es": "cadena de valor", "fr": "chaîne de valeur"}
 
 

@@ -22,6 +22,7 @@ class CaseData:
         shutil.copy(ROOT / "case_studies" / "vocabularies.yml", root / "case_studies")
         (root / "docs").mkdir()
         shutil.copytree(ROOT / "i18n", root / "i18n")
+        shutil.copytree(ROOT / "overrides" / "content", root / "overrides" / "content")   # the page templates
         self.project = dataclasses.replace(load_project(ROOT), root=root)
 
     def add(self, name: str, text: str | None = None):

@@ -9,7 +9,8 @@ from tests.conftest import LANGUAGES
 
 VNU = ROOT / "tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = ["index.html", "404.html", "clusters/index.html", "services/conception/index.html", "about/index.html",
-         "case-studies/index.html", "case-studies/mireck/index.html", "case-studies/country/xk/index.html"]
+         "case-studies/index.html", "case-studies/mireck/index.html", "case-studies/country/xk/index.html",
+         "glossary/index.html"]
 
 
 def test_no_html_errors(built_site):

@@ -37,8 +37,10 @@ def test_each_language_has_its_own_search_index(built_site, lang):
 
 
 def test_german_index_finds_german_words_not_english_ones(built_site):
+    """Apart from the glossary, whose table gives every term in all four languages on purpose."""
     def texts(lang):
-        return " ".join(doc["title"] + " " + doc["text"] for doc in search_index(built_site, lang)["docs"]).lower()
+        return " ".join(doc["title"] + " " + doc["text"] for doc in search_index(built_site, lang)["docs"]
+                        if not doc["location"].startswith("glossary/")).lower()
 
     german, english = texts("de"), texts("en")
     assert "wertschöpfungskette" in german and "wertschöpfungskette" not in english

@@ -1,0 +1,72 @@
+"""The glossary type: i18n/glossary.yml becomes a searchable page in every language, linked from the menu."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+
+from como_site.onepage import collation_key
+from como_site.project import ROOT
+from tests.conftest import LANGUAGES
+from tests.htmlpages import parse
+
+GLOSSARY = yaml.safe_load((ROOT / "i18n" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+LABELS = yaml.safe_load((ROOT / "i18n" / "labels.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_glossary_page_gives_each_term_in_all_languages(built_site, lang):
+    page = parse(built_site / lang / "glossary" / "index.html")
+    assert page.html["lang"] == lang
+    assert page.select_one("article h1").get_text().rstrip("¶") == LABELS["glossary.title"][lang]
+    assert page.select_one('meta[name="description"]')["content"] == LABELS["glossary.description"][lang]
+    terms = [dt.get_text() for dt in page.select("article dl.como-glossary dt")]
+    assert sorted(terms) == sorted(term[lang] for term in GLOSSARY.values())
+    assert terms == sorted(terms, key=collation_key)          # é sorts with e, Ü with U
+    entries = {dt.get_text(): dt.find_next_siblings("dd", limit=4) for dt in page.select("dl.como-glossary dt")}
+    others = {dd["lang"]: dd.contents[-1].strip() for dd in entries[GLOSSARY["value chain"][lang]][:3]}
+    assert others == {other: GLOSSARY["value chain"][other] for other in LANGUAGES if other != lang}
+    note = entries[GLOSSARY["sustainability"][lang]][-1]
+    assert "como-glossary__note" in note["class"]
+    assert note.select("span")[1].get_text() == GLOSSARY["sustainability"]["note"][lang]
+    hreflang = {link["hreflang"] for link in page.select('link[rel="alternate"][hreflang]')}
+    assert hreflang == {*LANGUAGES, "x-default"}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_glossary_is_in_the_menu_and_the_search_index(built_site, lang):
+    about = parse(built_site / lang / "about" / "index.html")
+    links = {a.get_text(" ", strip=True): a["href"] for a in about.select("nav.md-nav--primary a.md-nav__link")}
+    assert links[LABELS["glossary.title"][lang]] == "../glossary/"
+    index = json.loads((built_site / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = [doc["text"] for doc in index["docs"] if doc["location"].startswith("glossary/")]
+    assert any(GLOSSARY["cluster initiative"][lang] in text for text in texts)
+
+
+def test_glossary_problems_stop_the_build_with_file_and_line(tiny_project):
+    before = tiny_project.built_site()
+    path = tiny_project.root / "i18n" / "glossary.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  value chain:             {en: value chain, de: Wertschöpfungskette, "
+                                 "es: cadena de valor, fr: chaîne de valeur}",
+                                 "  value chain:             {en: value chain, de: Wertschöpfungskette, "
+                                 "es: cadena de valor, it: catena del valore}"), encoding="utf-8")
+    line = next(number for number, content in enumerate(text.splitlines(), 1) if content.startswith("  value chain:"))
+    tiny_project.assert_refused(
+        before, f"i18n/glossary.yml:{line}: terms.value chain: Français (fr) text is missing: add `fr: ...`",
+        f"i18n/glossary.yml:{line}: terms.value chain.it: unknown language 'it'; use one of: de, en, es, fr")
+
+
+def test_glossary_text_is_shown_as_text_never_as_markup(tiny_project):
+    """A term is placed into HTML escaped and on one line, so neither HTML nor a blank line followed by
+    Markdown (which would end the HTML block and make a link) can become markup."""
+    path = tiny_project.root / "i18n" / "glossary.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "  firm:                    {en: firm,",
+        '  firm:                    {en: "firm <b>bold</b>\\n\\n[click](javascript:alert(1))",'), encoding="utf-8")
+    tiny_project.build()
+    page = parse(tiny_project.root / "site" / "de" / "glossary" / "index.html")
+    english = page.select_one('dl.como-glossary dd[lang="en"]:-soup-contains("click")')
+    assert english.contents[-1].strip() == "firm <b>bold</b> [click](javascript:alert(1))"
+    assert not page.select('article a[href^="javascript"]') and not page.select("article b")
