@@ -13,7 +13,7 @@ from pathlib import Path
 
 from como_site.problems import ContentError, Problem
 
-CONTENT_DIRS = ("docs", "case_studies", "i18n")
+CONTENT_DIRS = ("docs", "case_studies", "i18n", "sources")
 CONFIG_FILE = "mkdocs.yml"
 KB, MB = 1024, 1024 * 1024
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp", ".gif")
