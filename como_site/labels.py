@@ -1,4 +1,5 @@
-"""Interface texts in every language, read from i18n/labels.yml (one key, four translations)."""
+"""Interface texts in every language, read from i18n/labels.yml (one key, four translations), set in
+each language's typography (como_site/typography.py) wherever they are used."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -8,6 +9,7 @@ import yaml
 
 from como_site.problems import Problem, raise_if_any, relative
 from como_site.project import Project
+from como_site.typography import typeset
 
 
 class Labels:
@@ -16,7 +18,7 @@ class Labels:
 
     def get(self, key: str, lang: str, **values: object) -> str:
         text = self._texts[key][lang]
-        return text.format(**values) if values else text
+        return typeset(text.format(**values) if values else text, lang)
 
     def keys(self) -> list[str]:
         return list(self._texts)

@@ -22,6 +22,7 @@ from como_site.notices import outdated_notice, language_offers  # noqa: E402
 from como_site.problems import ContentError  # noqa: E402
 from como_site.project import Project, project_at  # noqa: E402
 from como_site.translations import SOURCE_HASH_KEY  # noqa: E402
+from como_site.typography import TypographyExtension, typeset  # noqa: E402
 
 _cases: dict[Path, CaseStudies] = {}
 
@@ -50,11 +51,17 @@ def _norm_path(page) -> str:
 
 @event_priority(-200)  # after static-i18n (-100), which sets the language and extends the search languages
 def on_config(config):
-    """One language per run: its search index uses that language's stemmer only."""
+    """One language per run: its search index uses that language's stemmer only. Every run (a plain
+    `mkdocs build` runs once per language too): the language's typography and permalink title."""
+    lang = _language(config)
     if _one_language_build():
         for name in ("search", "material/search"):
             if name in config.plugins:
-                config.plugins[name].config.lang[:] = [_language(config)]  # in place: the index holds this list
+                config.plugins[name].config.lang[:] = [lang]  # in place: the index holds this list
+    config.markdown_extensions[:] = [extension for extension in config.markdown_extensions
+                                     if not isinstance(extension, TypographyExtension)]
+    config.markdown_extensions.append(TypographyExtension(lang=lang))
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels_for(_project(config)).get("theme.permalink", lang)
     return config
 
 
@@ -79,6 +86,9 @@ def on_env(env, config, files):
 
 def on_page_markdown(markdown, page, config, files):
     project, lang = _project(config), _language(config)
+    for key in ("title", "description"):   # shown outside the Markdown: <title>, menus, search results
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = typeset(page.meta[key], lang)
     if OVERVIEW_MARKER in markdown:
         markdown = markdown.replace(OVERVIEW_MARKER,
                                     Renderer(project, labels_for(project), _cases[project.root], lang).overview())
