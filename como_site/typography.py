@@ -6,7 +6,8 @@ The build writes them as each language sets them: English “…” ‘…’, G
 “…” inside, French « … » with “…” inside; the apostrophe ’ everywhere; in French a narrow no-break
 space (U+202F) before ; ? ! and a no-break space (U+00A0) before : and inside « ». Quotes already typed
 typographically are kept, a quote escaped as \\" stays straight, and the result of a second pass is the
-same as of the first, so a text may pass twice (a label inside a page).
+same as of the first, so a text may pass twice (a label inside a page). A block marked with another
+language (the English original shown on a page not yet translated, <div lang="en">) gets that language's.
 
 One engine serves Markdown pages and case-file texts (TypographyExtension, a Python-Markdown
 treeprocessor on text nodes only: never code, pre, kbd, attributes or stashed raw HTML) and plain strings
@@ -182,7 +183,7 @@ class TypographyTreeprocessor(Treeprocessor):
         self.style = style
 
     def run(self, root: etree.Element) -> None:
-        self.block(root)
+        self.block(root, self.style)
 
     def _plain(self, text: str, placeholders: list[str]) -> str:
         """text with stashed pieces as OPAQUE (kept, in order, in `placeholders`), and the quote entities
@@ -208,9 +209,12 @@ class TypographyTreeprocessor(Treeprocessor):
                 nested.append(child)
             slots.append((child, "tail"))
 
-    def block(self, element: etree.Element) -> None:
+    def block(self, element: etree.Element, style: Style) -> None:
+        """One block's text in `style`, or in the style of the language the block is marked with
+        (the English original inside a page not yet translated: <div lang="en">)."""
         if element.tag in UNTOUCHED:
             return
+        style = STYLES.get(element.get("lang", ""), style)
         slots: list = []
         nested: list[etree.Element] = []
         self.collect(element, slots, nested)
@@ -218,17 +222,17 @@ class TypographyTreeprocessor(Treeprocessor):
         pieces = [OPAQUE if slot is None else self._plain(getattr(slot[0], slot[1]) or "", placeholders)
                   for slot in slots]
         joined = BOUNDARY.join(pieces)
-        marks = QUOTES_AND_FRENCH_MARKS if self.style.french_spacing else QUOTES
+        marks = QUOTES_AND_FRENCH_MARKS if style.french_spacing else QUOTES
         if marks.search(joined):          # most blocks have nothing to set: leave them as they are
             restored = iter(placeholders)
-            for slot, new in zip(slots, _Typesetter(joined, self.style).run().split(BOUNDARY)):
+            for slot, new in zip(slots, _Typesetter(joined, style).run().split(BOUNDARY)):
                 if slot is None:
                     continue
                 new = re.sub(OPAQUE, lambda _: next(restored), new) if OPAQUE in new else new
                 if new != (getattr(slot[0], slot[1]) or ""):
                     setattr(slot[0], slot[1], new or None)
         for child in nested:
-            self.block(child)
+            self.block(child, style)
 
 
 ENTITY = re.compile(r"&#?\w+;")
@@ -243,11 +247,21 @@ class TocTypography(Treeprocessor):
         self.style = style
 
     def run(self, root: etree.Element) -> None:
+        styles: dict[str, Style] = {}     # heading id -> the style of the block it stands in
+
+        def walk(element: etree.Element, style: Style) -> None:
+            style = STYLES.get(element.get("lang", ""), style)
+            if element.get("id"):
+                styles[element.get("id")] = style
+            for child in element:
+                walk(child, style)
+
+        walk(root, self.style)
         tokens = list(getattr(self.md, "toc_tokens", []))
         while tokens:
             token = tokens.pop()
             entities = ENTITY.findall(token["name"])
-            text = _Typesetter(ENTITY.sub(OPAQUE, token["name"]), self.style).run()
+            text = _Typesetter(ENTITY.sub(OPAQUE, token["name"]), styles.get(token["id"], self.style)).run()
             token["name"] = re.sub(OPAQUE, lambda _: entities.pop(0), text)
             tokens.extend(token.get("children", []))
 

@@ -87,8 +87,8 @@ def on_env(env, config, files):
 def on_page_markdown(markdown, page, config, files):
     project, lang = _project(config), _language(config)
     for key in ("title", "description"):   # shown outside the Markdown: <title>, menus, search results
-        if isinstance(page.meta.get(key), str):
-            page.meta[key] = typeset(page.meta[key], lang)
+        if isinstance(page.meta.get(key), str):  # in the original's language on a fallback page
+            page.meta[key] = typeset(page.meta[key], page.meta.get(FALLBACK_KEY) or lang)
     if OVERVIEW_MARKER in markdown:
         markdown = markdown.replace(OVERVIEW_MARKER,
                                     Renderer(project, labels_for(project), _cases[project.root], lang).overview())

@@ -39,7 +39,9 @@ def typeset_site(tmp_path_factory):
     for lang in LANGUAGES:
         tiny.write(f"docs/{lang}/typo.md", PAGE.format(lang=lang))
         tiny.write(f"docs/{lang}/second.md", f"---\ntitle: L'autre\ndescription: Second.\n---\n\n# L'autre\n")
-    tiny.nav += ["typo.md", "second.md"]
+    tiny.write("docs/en/only-english.md", '---\ntitle: Only "English"\ndescription: Fallback.\n---\n\n'
+                                          '# Only English\n\nHe said "yes": fine.\n\n## Why: "this"\n')
+    tiny.nav += ["typo.md", "second.md", "only-english.md"]
     tiny.save_config()
     tiny.build()
     return tiny
@@ -87,3 +89,14 @@ def test_typesetting_twice_changes_nothing_and_keeps_typed_marks():
     assert typeset("„schon gesetzt“ und 'neu'", "de") == "„schon gesetzt“ und ‚neu‘"
     assert typeset("the members' work, the '90s", "en") == "the members’ work, the ’90s"
     assert typeset("https://example.org/a?b=1 10:30", "fr") == "https://example.org/a?b=1 10:30"
+
+
+def test_the_english_original_on_a_page_not_yet_translated_keeps_english_typography(typeset_site):
+    page = parse(typeset_site.root / "site" / "fr" / "only-english" / "index.html")
+    original = page.select_one('article div[lang="en"]')
+    assert original.p.get_text() == "He said “yes”: fine."
+    assert original.h2.get_text() == "Why: “this”¶"
+    assert page.select_one('.md-nav--secondary a[href="#why-this"]').get_text(strip=True) == "Why: “this”"
+    assert page.title.get_text().startswith("Only “English”")
+    notice = page.select_one("article .admonition p:not(.admonition-title)").get_text()
+    assert notice.startswith("Cette page n’est pas encore disponible en français ;")    # the page's language
