@@ -48,13 +48,18 @@ def _new_case(args: argparse.Namespace) -> int:
 
 def _i18n_status(args: argparse.Namespace) -> int:
     from como_site.casestudies.validate import load_case_studies
-    from como_site.translations import all_statuses, report
+    from como_site.translations import all_drift, all_statuses, report
 
     project = load_project(_root())
     cases, problems = load_case_studies(project)
     if problems:
         raise ContentError(problems)
-    print(report(all_statuses(project, cases.records)))
+    statuses = all_statuses(project, cases.records)
+    print(report(statuses))
+    drift = all_drift(project, statuses)
+    if drift:
+        print(f"{len(drift)} translation(s) marked current differ from their original:", file=sys.stderr)
+        raise ContentError(drift)
     return 0
 
 
@@ -121,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     scaffold = commands.add_parser("new-case", help="write a draft case-study file to fill in")
     scaffold.add_argument("id", help="the case's id: lowercase letters, digits, hyphens")
     scaffold.set_defaults(run=_new_case)
-    status = commands.add_parser("i18n-status", help="missing, outdated and current translations")
+    status = commands.add_parser("i18n-status", help="missing, outdated and current translations; drift of current ones")
     status.set_defaults(run=_i18n_status)
     stamp = commands.add_parser("i18n-stamp", help="mark translations as matching their current source")
     stamp.add_argument("paths", nargs="+", help="translated pages (docs/de/...) or case files")

@@ -1,4 +1,5 @@
-"""Interface texts in every language, read from i18n/labels.yml (one key, four translations).
+"""Interface texts in every language, read from i18n/labels.yml (one key, four translations), set in
+each language's typography (como_site/typography.py) wherever they are used.
 
 A text may name values to fill in as `{name}`; nothing else in braces, since str.format would otherwise
 let a label reach into Python objects (`{date.__class__}`) or build huge strings (`{date:>999999999}`).
@@ -12,6 +13,7 @@ from pathlib import Path
 from como_site.problems import ContentError, Problem, raise_if_any, relative
 from como_site.project import Project
 from como_site.yamlsource import load_yaml
+from como_site.typography import typeset
 
 
 class Labels:
@@ -20,7 +22,7 @@ class Labels:
 
     def get(self, key: str, lang: str, **values: object) -> str:
         text = self._texts[key][lang]
-        return text.format(**values) if values else text
+        return typeset(text.format(**values) if values else text, lang)
 
     def keys(self) -> list[str]:
         return list(self._texts)

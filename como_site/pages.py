@@ -31,8 +31,11 @@ PAGE_FIELDS = {
     "title": PageField(str, True, "the page title and its label in the menu; short"),
     "description": PageField(str, True, "one sentence of 110 to 160 characters, shown by search engines"),
     "source_hash": PageField(str, False, "written by `make i18n-stamp` in translated pages; never typed by hand"),
+    "parity": PageField(dict, False, "in a translation: a passage that may differ from the original, and why "
+                                     "(checked by como_site/parity.py)"),
 }
-TYPE_HINTS = {str: "must be a text, in quotes if it starts with a special character"}
+TYPE_HINTS = {str: "must be a text, in quotes if it starts with a special character",
+              dict: "must be key: value lines, e.g. parity: {allow: [\"§ 25 TDDDG\"], reason: \"German law only\"}"}
 
 
 def parse_front_matter(text: str, shown: str) -> tuple[YamlDocument | None, list[Problem]]:

@@ -25,6 +25,7 @@ from como_site.notices import outdated_notice, language_offers
 from como_site.pages import GENERATED_KEY
 from como_site.problems import ContentError
 from como_site.translations import SOURCE_HASH_KEY
+from como_site.typography import TypographyExtension, typeset
 
 
 def _context() -> BuildContext:
@@ -49,6 +50,10 @@ def on_config(config):
         if name in config.plugins:
             config.plugins[name].config.lang[:] = [language]  # in place: the index holds this list
     config.site_name, config.copyright = escaped_once(config.site_name), escaped_once(config.copyright)
+    config.markdown_extensions[:] = [extension for extension in config.markdown_extensions
+                                     if not isinstance(extension, TypographyExtension)]
+    config.markdown_extensions.append(TypographyExtension(lang=language))
+    config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels_for(_context().project).get("theme.permalink", language)
     return config
 
 
@@ -90,11 +95,11 @@ def on_env(env, config, files):
 
 
 def on_page_markdown(markdown, page, config, files):
-    for key in THEME_TEXT_KEYS:   # front-matter texts the theme prints: escaped once, here
-        if key in page.meta:
-            page.meta[key] = escaped_once(page.meta[key])
     context = _context()
     project, lang, labels = context.project, context.language, labels_for(context.project)
+    for key in THEME_TEXT_KEYS:   # shown outside the Markdown (<title>, menus, search results): typeset in
+        if isinstance(page.meta.get(key), str):   # the text's language (the original's on a fallback page),
+            page.meta[key] = escaped_once(typeset(page.meta[key], page.meta.get(FALLBACK_KEY) or lang))  # escaped once
     for marker, block in _blocks.items():
         if marker in markdown:
             markdown = markdown.replace(marker, block)

@@ -45,6 +45,19 @@ def test_search_finds_pages_in_the_same_language(visit, server, lang):
     visitor.assert_clean()
 
 
+def test_search_with_a_straight_apostrophe_finds_the_typeset_text(visit, server):
+    """Pages show « d’animation » (como_site/typography.py); visitors type d'animation."""
+    visitor = visit("fr/")
+    page = visitor.page
+    page.click(".md-search__input")
+    page.locator(".md-search__input").press_sequentially("d'animation", delay=20)
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15000)
+    hrefs = [results.nth(i).get_attribute("href") for i in range(results.count())]
+    assert any(href.startswith(f"{server.url}fr/services/organisational-set-up/") for href in hrefs), hrefs
+    visitor.assert_clean()
+
+
 def test_language_banner_offers_preferred_language_once(visit):
     visitor = visit("de/services/", locale="fr-FR")
     banner = visitor.page.locator(".como-lang-banner")

@@ -7,6 +7,7 @@ import pytest
 
 from como_site.alternates import page_path_to_url
 from como_site.project import ROOT, read_mkdocs_config
+from como_site.typography import typeset
 from tests.conftest import LANGUAGES, source_pages
 from tests.htmlpages import html_pages, page_file, parse, resolve
 
@@ -22,8 +23,9 @@ def nav_translations() -> dict[str, dict[str, str]]:
 
 
 def front_matter_title(project, lang: str, path: str) -> str:
+    """The page's title as the build shows it: in the language's typography."""
     text = (project.docs_dir / lang / path).read_text(encoding="utf-8")
-    return re.search(r"^title:\s*(.+)$", text, re.MULTILINE).group(1).strip().strip("\"'")
+    return typeset(re.search(r"^title:\s*(.+)$", text, re.MULTILINE).group(1).strip().strip("\"'"), lang)
 
 
 def test_root_and_language_homes_exist(built_site):
