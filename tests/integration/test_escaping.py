@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from como_site.inlinescripts import inline_scripts
+from como_site.typography import typeset
 from tests.conftest import TinyProject
 from tests.htmlpages import parse
 
@@ -37,7 +38,8 @@ def site(tmp_path_factory):
 def test_title_and_description_show_whole_as_text(site):
     page = parse(site / "de" / "index.html")
     assert page.title.string == f"{TITLE} - {SITE_NAME}"
-    assert page.find("meta", attrs={"name": "description"})["content"] == DESCRIPTION
+    # whole and as text; its straight quotes set as German quotes by the build's typography
+    assert page.find("meta", attrs={"name": "description"})["content"] == typeset(DESCRIPTION, "de")
     assert TITLE in page.find(class_="md-header__topic", attrs={"data-md-component": "header-topic"}).get_text()
     assert all("alert" not in script for script in inline_scripts((site / "de" / "index.html").read_text()))
 

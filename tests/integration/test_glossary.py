@@ -6,6 +6,7 @@ import json
 import pytest
 import yaml
 
+from como_site.typography import typeset
 from como_site.onepage import collation_key
 from como_site.project import ROOT
 from tests.conftest import LANGUAGES
@@ -19,8 +20,8 @@ LABELS = yaml.safe_load((ROOT / "i18n" / "labels.yml").read_text(encoding="utf-8
 def test_glossary_page_gives_each_term_in_all_languages(built_site, lang):
     page = parse(built_site / lang / "glossary" / "index.html")
     assert page.html["lang"] == lang
-    assert page.select_one("article h1").get_text().rstrip("¶") == LABELS["glossary.title"][lang]
-    assert page.select_one('meta[name="description"]')["content"] == LABELS["glossary.description"][lang]
+    assert page.select_one("article h1").get_text().rstrip("¶") == typeset(LABELS["glossary.title"][lang], lang)
+    assert page.select_one('meta[name="description"]')["content"] == typeset(LABELS["glossary.description"][lang], lang)
     terms = [dt.get_text() for dt in page.select("article dl.como-glossary dt")]
     assert sorted(terms) == sorted(term[lang] for term in GLOSSARY.values())
     assert terms == sorted(terms, key=collation_key)          # é sorts with e, Ü with U

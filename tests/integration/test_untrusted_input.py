@@ -207,7 +207,7 @@ def test_python_tag_in_mkdocs_yml_is_refused_before_mkdocs_runs_it(planted):
 
 @pytest.mark.parametrize("old, new, field, value", [
     ("  - hooks/como_hooks.py\n", "  - hooks/como_hooks.py\n  - docs/evil.py\n", "hooks", "docs/evil.py"),
-    ("  - search\n", "  - search\n  - macros\n", "plugins", "macros"),
+    ("  - i18n:\n", "  - macros\n  - i18n:\n", "plugins", "macros"),
     ("  custom_dir: overrides\n", "  custom_dir: docs/assets\n", "theme.custom_dir", "docs/assets"),
     ("  - assets/como.css\n", "  - assets/como.css\n  - https://evil.example/x.css\n", "extra_css",
      "https://evil.example/x.css"),

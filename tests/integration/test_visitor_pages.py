@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 
 from como_site.pages import is_generated
 from como_site.project import ROOT, mkdocs_document
+from como_site.typography import typeset
 from tests.conftest import LANGUAGES
 from tests.htmlpages import page_file, parse
 
@@ -37,6 +38,9 @@ def nav_translations(lang: str) -> dict[str, str]:
     return language.get("nav_translations") or {}
 
 
+TITLED: dict[str, str] = {}   # page -> the label nav: gives it (`Glossary: glossary.md`, a page made from data)
+
+
 def nav_pages(entries=NAV, section: str | None = None):
     """(page, section name or None) for every page in the navigation, in order."""
     for entry in entries:
@@ -44,7 +48,11 @@ def nav_pages(entries=NAV, section: str | None = None):
             yield entry, section
         else:
             (name, children), = entry.items()
-            yield from nav_pages(children, name)
+            if isinstance(children, str):
+                TITLED[children] = name
+                yield children, section
+            else:
+                yield from nav_pages(children, name)
 
 
 def url_of(page: str) -> str:
@@ -54,17 +62,20 @@ def url_of(page: str) -> str:
 
 
 def title_of(page: str, lang: str) -> str:
-    """The title the page has in `lang`: its translation's, or the English original's (the fallback)."""
+    """The title the page shows in `lang`, set in its typography: its translation's, or the English
+    original's (the fallback, in English typography)."""
     path = ROOT / "docs" / lang / page
     if not path.exists():
-        path = ROOT / "docs" / "en" / page
-    return split_page(path)[0]["title"]
+        path, lang = ROOT / "docs" / "en" / page, "en"
+    return typeset(split_page(path)[0]["title"], lang)
 
 
 def label_of(page: str, section: str | None, lang: str) -> str:
     """What the menu shows for a page: a section's own index page carries the section's name."""
+    if page in TITLED:
+        return typeset(nav_translations(lang).get(TITLED[page], TITLED[page]), lang)
     if section is not None and page == f"{Path(page).parent.as_posix()}/index.md":
-        return nav_translations(lang).get(section, section)
+        return typeset(nav_translations(lang).get(section, section), lang)
     return title_of(page, lang)
 
 
@@ -108,7 +119,7 @@ def test_home_menu_offers_every_top_level_entry(built_site, lang):
         else:
             (name, children), = entry.items()
             first = next(page for page, _ in nav_pages(children))
-            expected.append((nav_translations(lang).get(name, name), url_of(first)))
+            expected.append((typeset(nav_translations(lang).get(name, name), lang), url_of(first)))
     assert links == expected
 
 
