@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 LANG_ONLY ?=
 
-.PHONY: site test serve deploy new-case i18n-status i18n-stamp bench lighthouse lock system-deps clean
+.PHONY: site test serve deploy new-case i18n-status i18n-stamp i18n-diff check bench lighthouse lock system-deps clean
 
 $(VENV)/.site-deps: requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,15 @@ i18n-status: $(VENV)/.site-deps
 i18n-stamp: $(VENV)/.site-deps
 	@test -n "$(FILES)" || { echo 'Usage: make i18n-stamp FILES="docs/de/about.md case_studies/mireck.yml"'; exit 2; }
 	$(PY) -m como_site i18n-stamp $(FILES)
+
+# What changed in the English original since a translation was stamped: make i18n-diff FILES=docs/de/about.md
+i18n-diff: $(VENV)/.site-deps
+	@test -n "$(FILES)" || { echo 'Usage: make i18n-diff FILES="docs/de/about.md case_studies/mireck.yml"'; exit 2; }
+	$(PY) -m como_site i18n-diff $(FILES)
+
+# The fast content checks (pages, case studies, links to files) without building; CI runs them first
+check: $(VENV)/.site-deps
+	$(PY) -m como_site check
 
 new-case: $(VENV)/.site-deps
 	@test -n "$(ID)" || { echo "Usage: make new-case ID=my-cluster"; exit 2; }

@@ -61,13 +61,15 @@ def _i18n_status(args: argparse.Namespace) -> int:
 def _i18n_stamp(args: argparse.Namespace) -> int:
     """Record that translations match the current source: every named file is checked before any is written."""
     from como_site import atomicfile
-    from como_site.stamping import StampRefused, plan
+    from como_site.stamping import StampRefused, commit_note, plan
 
+    project = load_project(_root())
     try:
-        stamps = plan(load_project(_root()), args.paths, Path.cwd())
+        stamps = plan(project, args.paths, Path.cwd())
     except (StampRefused, ContentError) as error:
         print(f"{error}\nNothing was stamped.", file=sys.stderr)
         return 2
+    notes = {stamp.shown: commit_note(project, stamp) for stamp, _ in stamps}   # before writing changes them
     for stamp, text in stamps:
         try:
             atomicfile.write_text(stamp.path, text)
@@ -75,6 +77,25 @@ def _i18n_stamp(args: argparse.Namespace) -> int:
             print(f"{stamp.shown}: could not be written ({error.strerror}); it is as it was", file=sys.stderr)
             return 2
         print(f"stamped {stamp.shown}")
+        if notes[stamp.shown]:
+            print(f"note: {notes[stamp.shown]}")
+    return 0
+
+
+def _i18n_diff(args: argparse.Namespace) -> int:
+    """Print what changed in each named translation's original since it was stamped."""
+    from como_site.i18ndiff import i18n_diff
+    from como_site.stamping import StampRefused
+
+    try:
+        diffs = i18n_diff(load_project(_root()), args.paths, Path.cwd())
+    except StampRefused as error:
+        print(error, file=sys.stderr)
+        return 2
+    for diff in diffs:
+        print(diff.message)
+        if diff.text:
+            print(diff.text, end="" if diff.text.endswith("\n") else "\n")
     return 0
 
 
@@ -119,6 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     stamp = commands.add_parser("i18n-stamp", help="mark translations as matching their current source")
     stamp.add_argument("paths", nargs="+", help="translated pages (docs/de/...) or case files")
     stamp.set_defaults(run=_i18n_stamp)
+    changes = commands.add_parser("i18n-diff", help="what changed in the originals since translations were stamped")
+    changes.add_argument("paths", nargs="+", help="translated pages (docs/de/...) or case files")
+    changes.set_defaults(run=_i18n_diff)
     nginx = commands.add_parser("nginx-conf", help="print the nginx server block for the built site")
     nginx.add_argument("--site-dir", help="the built site (default: site/)")
     nginx.set_defaults(run=_nginx_conf)

@@ -30,6 +30,7 @@ PAGE_FIELDS = {
     "title": PageField(str, True, "the page title and its label in the menu; short"),
     "description": PageField(str, True, "one sentence of 110 to 160 characters, shown by search engines"),
     "source_hash": PageField(str, False, "written by `make i18n-stamp` in translated pages; never typed by hand"),
+    "source_commit": PageField(str, False, "written by `make i18n-stamp` next to source_hash; never typed by hand"),
 }
 TYPE_HINTS = {str: "must be a text, in quotes if it starts with a special character"}
 
