@@ -34,9 +34,10 @@ serve: $(VENV)/.site-deps
 	$(PY) -m como_site serve $(if $(LANG_ONLY),--lang $(LANG_ONLY))
 
 # Build, then upload site/ with rsync: make deploy DEPLOY_TARGET=user@host:/var/www/html/wissen/ [DRY_RUN=1]
+# A production deploy refuses while company details are empty; PREVIEW=1 (or SITE_URL under /previews/) allows it.
 deploy: site
 	@test -n "$(DEPLOY_TARGET)" || { echo "Set DEPLOY_TARGET, e.g. make deploy DEPLOY_TARGET=user@host:/var/www/html/wissen/"; exit 2; }
-	DRY_RUN=$(DRY_RUN) bash scripts/deploy.sh site "$(DEPLOY_TARGET)"
+	DRY_RUN=$(DRY_RUN) PREVIEW=$(PREVIEW) PYTHON=$(PY) bash scripts/deploy.sh site "$(DEPLOY_TARGET)"
 
 # Build speed and size against the stock set-up (prints figures; see BENCHMARKS.md)
 bench: $(VENV)/.site-deps

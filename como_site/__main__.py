@@ -99,6 +99,24 @@ def _i18n_diff(args: argparse.Namespace) -> int:
     return 0
 
 
+def _publish_gate(args: argparse.Namespace) -> int:
+    """Refuse a production deploy while a company placeholder is still empty; previews may go out."""
+    from como_site.company import open_placeholders
+
+    project = load_project(_root())
+    preview = args.preview or "/previews/" in project.site_url
+    problems = open_placeholders(project)
+    if problems and not preview:
+        print("\n".join(str(problem) for problem in problems), file=sys.stderr)
+        print(f"Not published: {len(problems)} company placeholder(s) above are still empty. Fill in "
+              "extra.company in mkdocs.yml (or deploy a preview with PREVIEW=1). Nothing was uploaded.",
+              file=sys.stderr)
+        return 1
+    print(f"Publish gate: {len(problems)} open placeholder(s), allowed in a preview" if problems else
+          "Publish gate: every company placeholder is filled in")
+    return 0
+
+
 def _nginx_conf(args: argparse.Namespace) -> int:
     from como_site.hosting import HostingRules, nginx_server_block
 
@@ -143,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     changes = commands.add_parser("i18n-diff", help="what changed in the originals since translations were stamped")
     changes.add_argument("paths", nargs="+", help="translated pages (docs/de/...) or case files")
     changes.set_defaults(run=_i18n_diff)
+    gate = commands.add_parser("publish-gate", help="refuse a production deploy while company details are empty")
+    gate.add_argument("--preview", action="store_true", help="a preview deploy: open placeholders are allowed")
+    gate.set_defaults(run=_publish_gate)
     nginx = commands.add_parser("nginx-conf", help="print the nginx server block for the built site")
     nginx.add_argument("--site-dir", help="the built site (default: site/)")
     nginx.set_defaults(run=_nginx_conf)
