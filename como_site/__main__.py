@@ -130,9 +130,17 @@ def _nginx_conf(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    """The content checks without a build; in GitHub Actions also the pull request's job summary."""
     from como_site.build import check_and_generate
+    from como_site.prfeedback import write_summary
 
-    check_and_generate(load_project(_root()))
+    project = load_project(_root())
+    try:
+        check_and_generate(project)
+    except ContentError as error:
+        write_summary(project, error.problems)
+        raise
+    write_summary(project, [])
     print("No problems found.")
     return 0
 
@@ -173,7 +181,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (ContentError, BuildError) as error:
+        from como_site.prfeedback import print_annotations, problems_in
+
         print(error, file=sys.stderr)
+        print_annotations(error.problems if isinstance(error, ContentError) else problems_in(str(error)))
         return 1
 
 
