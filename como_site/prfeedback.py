@@ -108,7 +108,7 @@ def _outdated(project, changed: list[str] | None) -> list[str]:
 
     cases, _ = load_case_studies(project)
     entries = []
-    for status in all_statuses(project, cases.records):
+    for status in all_statuses(project, cases.records if cases else ()):   # invalid cases: reported above
         file, _, field = status.item.partition("#")
         original = file if field else f"docs/{project.source_language}/{file}"
         if status.state == OUTDATED and (changed is None or original in changed):

@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from como_site.build import build_site
+from como_site.build import BuildError, build_site
+from como_site.casestudies.validate import load_case_studies
 from como_site.casestudies.render import OVERVIEW_MARKER
+from como_site.problems import ContentError
 from como_site.project import ROOT, load_project
 
 LANGUAGES = ("de", "en", "es", "fr")
@@ -30,13 +32,47 @@ def project():
 @pytest.fixture(scope="session")
 def built_site() -> Path:
     """The real site, built once by the real pipeline into a temporary folder that the web server's
-    unprivileged worker can read (pytest's own temporary folders are private to root)."""
+    unprivileged worker can read (pytest's own temporary folders are private to root). A content problem
+    fails the tests that need the site with the editor's path:line messages, not a traceback."""
     base = Path(tempfile.mkdtemp(prefix="como-test-site-"))
     base.chmod(0o755)
     site_dir = base / "site"
-    build_site(site_dir=site_dir)
+    try:
+        build_site(site_dir=site_dir)
+    except (ContentError, BuildError) as error:
+        pytest.fail(f"The real site does not build:\n{error}", pytrace=False)
     yield site_dir
     shutil.rmtree(base, ignore_errors=True)
+
+
+def published_cases(project) -> tuple:
+    """The project's published case studies, sorted by id: what tests of the real site expect."""
+    cases, problems = load_case_studies(project)
+    if problems:
+        pytest.fail("\n".join(map(str, problems)), pytrace=False)
+    return tuple(sorted(cases.published, key=lambda case: case.id))
+
+
+def sample_case(project) -> tuple[str, str]:
+    """One published case of the real project, as (its page, its country's page) under case-studies/, for
+    tests that check one page of each kind."""
+    case = published_cases(project)[0]
+    return f"case-studies/{case.id}/", f"case-studies/country/{case.country.lower()}/"
+
+
+def copy_of_project(root: Path) -> Path:
+    """A copy of the real project's content, configuration, hooks and templates (the package linked)."""
+    for name in ("docs", "case_studies", "i18n", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, root / name, symlinks=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "como_site").symlink_to(ROOT / "como_site")
+    return root
+
+
+def run_cli(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m como_site ARGS` in the project folder `root`, as the Makefile's targets do."""
+    return subprocess.run([sys.executable, "-m", "como_site", *args], cwd=root, capture_output=True,
+                          text=True, env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL)
 
 
 def source_pages(project) -> list[str]:
@@ -97,8 +133,7 @@ class TinyProject:
 
     def cli(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         """Run `python -m como_site ARGS` in the project's folder, as the Makefile's targets do."""
-        return subprocess.run([sys.executable, "-m", "como_site", *args], cwd=self.root, capture_output=True,
-                              text=True, env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL)
+        return run_cli(self.root, *args, env=env)
 
     def built_site(self) -> dict[str, bytes]:
         """Build the project as it is (it must pass) and return site/ byte for byte, to compare later."""

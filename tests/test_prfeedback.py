@@ -5,6 +5,7 @@ import subprocess
 
 from como_site.prfeedback import annotation, problems_in
 from como_site.problems import Problem
+from tests.conftest import FIXTURES
 
 GITHUB = {"GITHUB_ACTIONS": "true", "GITHUB_REPOSITORY": "como/site", "GITHUB_HEAD_REF": "my-change",
           "GITHUB_SERVER_URL": "https://github.com"}
@@ -64,3 +65,13 @@ def test_no_annotations_outside_github_actions(tiny_project):
     result = tiny_project.cli("check", env={"GITHUB_ACTIONS": ""})
     assert result.returncode == 1 and "docs/de/index.md:4: front-matter.hide" in result.stderr
     assert "::error" not in result.stdout + result.stderr
+
+
+def test_an_invalid_case_is_annotated_and_the_summary_still_written(tiny_project, tmp_path):
+    tiny_project.add_case("beta", (FIXTURES / "cases" / "beta.yml").read_text(encoding="utf-8").replace("XK", "QQ"))
+    summary = tmp_path / "summary.md"
+    result = tiny_project.cli("check", env={**GITHUB, "GITHUB_STEP_SUMMARY": str(summary)})
+    assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
+    annotation_lines = [line for line in result.stdout.splitlines() if line.startswith("::error file=case_studies/beta.yml,line=")]
+    assert annotation_lines and "title=country" in annotation_lines[0]
+    assert "case_studies/beta.yml:" in summary.read_text(encoding="utf-8")
