@@ -48,8 +48,9 @@ lighthouse: site system-deps
 	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 	$(PY) scripts/lighthouse.py
 
+# What needs translating (missing, outdated); ALL=1 lists every page and field
 i18n-status: $(VENV)/.site-deps
-	$(PY) -m como_site i18n-status
+	$(PY) -m como_site i18n-status $(if $(ALL),--all)
 
 # After checking a translation against its updated source: make i18n-stamp FILES="docs/de/about.md ..."
 i18n-stamp: $(VENV)/.site-deps

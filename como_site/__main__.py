@@ -54,7 +54,10 @@ def _i18n_status(args: argparse.Namespace) -> int:
     cases, problems = load_case_studies(project)
     if problems:
         raise ContentError(problems)
-    print(report(all_statuses(project, cases.records)))
+    statuses = all_statuses(project, cases.records)
+    print(report(statuses, show_all=args.all))
+    if not args.all:
+        print("(translations that need work; `make i18n-status ALL=1` lists the current ones too)")
     return 0
 
 
@@ -162,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
     scaffold.add_argument("id", help="the case's id: lowercase letters, digits, hyphens")
     scaffold.set_defaults(run=_new_case)
     status = commands.add_parser("i18n-status", help="missing, outdated and current translations")
+    status.add_argument("--all", action="store_true", help="list current translations too (default: what needs work)")
     status.set_defaults(run=_i18n_status)
     stamp = commands.add_parser("i18n-stamp", help="mark translations as matching their current source")
     stamp.add_argument("paths", nargs="+", help="translated pages (docs/de/...) or case files")

@@ -23,6 +23,7 @@ from como_site.fallbacks import stage_docs
 from como_site.generated import generate
 from como_site.hosting import write_hosting_files
 from como_site.labels import labels_for
+from como_site.linkhints import explain
 from como_site.postprocess import postprocess
 from como_site.problems import ContentError, raise_if_any
 from como_site.project import ROOT, Project, load_project
@@ -30,13 +31,14 @@ from como_site.rootfiles import write_root_files
 from como_site.sitecheck import check_site
 
 
-def check_and_generate(project: Project) -> CaseStudies:
-    """Check pages and case data, reporting every problem of both at once; then write generated pages.
-    Links, special and oversized files come first: nothing may read or copy them."""
+def check_and_generate(project: Project, drafts: bool = False) -> CaseStudies:
+    """Check pages and case data, reporting every problem of both at once; then write generated pages
+    (with `drafts`, the preview's, drafts too). Links, special and oversized files come first: nothing
+    may read or copy them."""
     raise_if_any(check_content_files(project.root))
     problems = check_content(project)
     try:
-        cases, _ = generate(project)
+        cases, _ = generate(project, drafts)
     except ContentError as error:
         problems += error.problems
     raise_if_any(problems)
@@ -71,16 +73,17 @@ def _build_languages(project: Project, languages: list[str], docs_dir: Path, cas
 
 def build_site(root: Path | None = None, site_dir: Path | None = None, site_url: str | None = None,
                languages: list[str] | None = None, jobs: int | None = None,
-               keep_other_languages: bool = False) -> BuildReport:
+               keep_other_languages: bool = False, drafts: bool = False) -> BuildReport:
     """Build `languages` (default: all) into site_dir; with keep_other_languages (the preview's
-    incremental rebuild) the other languages already in site_dir are carried over unchanged."""
+    incremental rebuild) the other languages already in site_dir are carried over unchanged; with
+    drafts (the preview only) draft case studies are built too, each with a "Draft" banner."""
     started = time.perf_counter()
     project = load_project(root or ROOT, site_url)
     site_dir = (site_dir or project.root / "site").resolve()
     languages = languages or list(project.codes)
     jobs = jobs or min(len(languages), os.cpu_count() or 1)
 
-    cases = check_and_generate(project)  # every content problem surfaces here, before any page is rendered
+    cases = check_and_generate(project, drafts)  # every content problem surfaces here, before any page is rendered
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=site_dir.parent))
     work = Path(tempfile.mkdtemp(prefix="como-build-"))
@@ -91,7 +94,8 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
         results = _build_languages(project, languages, docs_dir, case_data, staging, jobs)
         failed = [result for result in results if not result.ok]
         if failed:
-            lines = [f"[{result.language}] {message}" for result in failed for message in result.warnings]
+            lines = [f"[{result.language}] {explain(project, docs_dir, message)}"
+                     for result in failed for message in result.warnings]
             raise BuildError("The build failed; nothing in site/ was changed.\n" + "\n".join(lines))
         if keep_other_languages and site_dir.exists():
             for code in project.codes:

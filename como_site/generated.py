@@ -13,6 +13,7 @@ from pathlib import Path
 from como_site import atomicfile
 from como_site.casestudies.render import Renderer
 from como_site.casestudies.validate import CaseStudies, load_case_studies
+from como_site.drafts import previewed, with_banners
 from como_site.labels import labels_for
 from como_site.pages import GENERATED_KEY, front_matter, is_generated
 from como_site.problems import Problem, raise_if_any, relative
@@ -94,9 +95,14 @@ def generated_pages(project: Project, cases: CaseStudies) -> dict[Path, str]:
     return pages
 
 
-def generate(project: Project) -> tuple[CaseStudies, SyncReport]:
-    """Validate every case file (all problems at once) and bring the generated pages up to date."""
+def generate(project: Project, drafts: bool = False) -> tuple[CaseStudies, SyncReport]:
+    """Validate every case file (all problems at once) and bring the generated pages up to date; with
+    `drafts` (the preview only) drafts get pages too, each with a "Draft" banner."""
     cases, problems = load_case_studies(project)
     raise_if_any(problems)
     assert cases is not None
-    return cases, sync_pages(project, generated_pages(project, cases))
+    if not drafts:
+        return cases, sync_pages(project, generated_pages(project, cases))
+    cases, draft_ids = previewed(cases)
+    pages = with_banners(generated_pages(project, cases), draft_ids, labels_for(project), project.docs_dir)
+    return cases, sync_pages(project, pages)

@@ -61,3 +61,12 @@ def test_plain_mkdocs_strict_build_passes(tmp_path, built_site):
     merged = (tmp_path / "site" / "search" / "search_index.json").stat().st_size
     for lang in ("de", "en", "es", "fr"):
         assert (built_site / lang / "search" / "search_index.json").stat().st_size < merged / 2
+
+
+def test_broken_link_names_its_line_and_the_nearest_page(tiny_project):
+    before = tiny_project.built_site()
+    tiny_project.write("docs/en/index.md", "---\ntitle: Home\ndescription: Home.\n---\n\n# Home\n\n"
+                                           "Read [our approach](services/conceptoin.md).\n\nSee [x](index.md#nowhere).\n")
+    tiny_project.assert_refused(
+        before, "docs/en/index.md:8: link: 'services/conceptoin.md' does not exist; did you mean services/conception.md?",
+        "docs/en/index.md:10: link: 'index.md' has no heading with the anchor '#nowhere'")
