@@ -81,7 +81,9 @@ def serve_with_live_reload(site_dir: Path, host: str, port: int, watched: list[P
             if error is None or path.startswith("/livereload/") or not (path.endswith("/") or path.endswith(".html")):
                 return super()._serve_request(environ, start_response)
             content = self._inject_js_into_html(error.encode("utf-8"), self._visible_epoch)
-            start_response("500 Build failed", [("Content-Type", "text/html; charset=utf-8"),
+            # 200, not 500: the server logs error statuses as mkdocs warnings, which the next (in-process)
+            # build would collect as its own and fail on
+            start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
                                                 ("Content-Length", str(len(content)))])
             return [content]
 
