@@ -10,7 +10,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_PY   := $(PROPERDOCS_VENV)/bin/python
 COMPILE := $(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 
-.PHONY: site test test-properdocs serve deploy upload new-case i18n-status i18n-stamp bench lighthouse lock system-deps clean
+.PHONY: site test test-properdocs serve deploy upload new-case i18n-status i18n-stamp i18n-diff check bench lighthouse lock system-deps clean
 
 # The locked dependencies, then our own package (editable: it runs from this checkout; no sys.path edits)
 $(VENV)/.site-deps: requirements.lock pyproject.toml
@@ -55,13 +55,14 @@ serve: $(VENV)/.site-deps
 	$(PY) -m como_site serve $(if $(LANG_ONLY),--lang $(LANG_ONLY))
 
 # Build, then upload site/ with rsync: make deploy DEPLOY_TARGET=user@host:/var/www/html/wissen/ [DRY_RUN=1]
+# A production deploy refuses while company details are empty; PREVIEW=1 (or SITE_URL under /previews/) allows it.
 deploy: site
 	@$(MAKE) --no-print-directory upload
 
 # Upload site/ as it is, without building (CI builds before any credential exists): make upload DEPLOY_TARGET=...
 upload:
 	@test -n "$(DEPLOY_TARGET)" || { echo "Set DEPLOY_TARGET, e.g. make deploy DEPLOY_TARGET=user@host:/var/www/html/wissen/"; exit 2; }
-	DRY_RUN=$(DRY_RUN) bash scripts/deploy.sh site "$(DEPLOY_TARGET)"
+	DRY_RUN=$(DRY_RUN) PREVIEW=$(PREVIEW) PYTHON=$(PY) bash scripts/deploy.sh site "$(DEPLOY_TARGET)"
 
 # Build speed and size against the stock set-up (prints figures; see BENCHMARKS.md)
 bench: $(VENV)/.site-deps
@@ -72,13 +73,23 @@ lighthouse: site system-deps
 	cd tools/lighthouse && npm ci --no-audit --no-fund --loglevel=error
 	$(PY) -m scripts.lighthouse
 
+# What needs translating (missing, outdated); ALL=1 lists every page and field
 i18n-status: $(VENV)/.site-deps
-	$(PY) -m como_site i18n-status
+	$(PY) -m como_site i18n-status $(if $(ALL),--all)
 
 # After checking a translation against its updated source: make i18n-stamp FILES="docs/de/about.md ..."
 i18n-stamp: $(VENV)/.site-deps
 	@test -n "$(FILES)" || { echo 'Usage: make i18n-stamp FILES="docs/de/about.md case_studies/mireck.yml"'; exit 2; }
 	$(PY) -m como_site i18n-stamp $(FILES)
+
+# What changed in the English original since a translation was stamped: make i18n-diff FILES=docs/de/about.md
+i18n-diff: $(VENV)/.site-deps
+	@test -n "$(FILES)" || { echo 'Usage: make i18n-diff FILES="docs/de/about.md case_studies/mireck.yml"'; exit 2; }
+	$(PY) -m como_site i18n-diff $(FILES)
+
+# The fast content checks (pages, case studies, links to files) without building; CI runs them first
+check: $(VENV)/.site-deps
+	$(PY) -m como_site check
 
 new-case: $(VENV)/.site-deps
 	@test -n "$(ID)" || { echo "Usage: make new-case ID=my-cluster"; exit 2; }

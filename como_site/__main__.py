@@ -55,7 +55,9 @@ def _i18n_status(args: argparse.Namespace) -> int:
     if problems:
         raise ContentError(problems)
     statuses = all_statuses(project, cases.records)
-    print(report(statuses))
+    print(report(statuses, show_all=args.all))
+    if not args.all:
+        print("(translations that need work; `make i18n-status ALL=1` lists the current ones too)")
     drift = all_drift(project, statuses)
     if drift:
         print(f"{len(drift)} translation(s) marked current differ from their original:", file=sys.stderr)
@@ -66,13 +68,15 @@ def _i18n_status(args: argparse.Namespace) -> int:
 def _i18n_stamp(args: argparse.Namespace) -> int:
     """Record that translations match the current source: every named file is checked before any is written."""
     from como_site import atomicfile
-    from como_site.stamping import StampRefused, plan
+    from como_site.stamping import StampRefused, commit_note, plan
 
+    project = load_project(_root())
     try:
-        stamps = plan(load_project(_root()), args.paths, Path.cwd())
+        stamps = plan(project, args.paths, Path.cwd())
     except (StampRefused, ContentError) as error:
         print(f"{error}\nNothing was stamped.", file=sys.stderr)
         return 2
+    notes = {stamp.shown: commit_note(project, stamp) for stamp, _ in stamps}   # before writing changes them
     for stamp, text in stamps:
         try:
             atomicfile.write_text(stamp.path, text)
@@ -80,6 +84,43 @@ def _i18n_stamp(args: argparse.Namespace) -> int:
             print(f"{stamp.shown}: could not be written ({error.strerror}); it is as it was", file=sys.stderr)
             return 2
         print(f"stamped {stamp.shown}")
+        if notes[stamp.shown]:
+            print(f"note: {notes[stamp.shown]}")
+    return 0
+
+
+def _i18n_diff(args: argparse.Namespace) -> int:
+    """Print what changed in each named translation's original since it was stamped."""
+    from como_site.i18ndiff import i18n_diff
+    from como_site.stamping import StampRefused
+
+    try:
+        diffs = i18n_diff(load_project(_root()), args.paths, Path.cwd())
+    except StampRefused as error:
+        print(error, file=sys.stderr)
+        return 2
+    for diff in diffs:
+        print(diff.message)
+        if diff.text:
+            print(diff.text, end="" if diff.text.endswith("\n") else "\n")
+    return 0
+
+
+def _publish_gate(args: argparse.Namespace) -> int:
+    """Refuse a production deploy while a company placeholder is still empty; previews may go out."""
+    from como_site.company import open_placeholders
+
+    project = load_project(_root())
+    preview = args.preview or "/previews/" in project.site_url
+    problems = open_placeholders(project)
+    if problems and not preview:
+        print("\n".join(str(problem) for problem in problems), file=sys.stderr)
+        print(f"Not published: {len(problems)} company placeholder(s) above are still empty. Fill in "
+              "extra.company in mkdocs.yml (or deploy a preview with PREVIEW=1). Nothing was uploaded.",
+              file=sys.stderr)
+        return 1
+    print(f"Publish gate: {len(problems)} open placeholder(s), allowed in a preview" if problems else
+          "Publish gate: every company placeholder is filled in")
     return 0
 
 
@@ -103,9 +144,17 @@ def _nginx_conf(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    """The content checks without a build; in GitHub Actions also the pull request's job summary."""
     from como_site.build import check_and_load
+    from como_site.prfeedback import write_summary
 
-    check_and_load(load_project(_root()))
+    project = load_project(_root())
+    try:
+        check_and_load(project)
+    except ContentError as error:
+        write_summary(project, error.problems)
+        raise
+    write_summary(project, [])
     print("No problems found.")
     return 0
 
@@ -127,10 +176,17 @@ def main(argv: list[str] | None = None) -> int:
     scaffold.add_argument("id", help="the case's id: lowercase letters, digits, hyphens")
     scaffold.set_defaults(run=_new_case)
     status = commands.add_parser("i18n-status", help="missing, outdated and current translations; drift of current ones")
+    status.add_argument("--all", action="store_true", help="list current translations too (default: what needs work)")
     status.set_defaults(run=_i18n_status)
     stamp = commands.add_parser("i18n-stamp", help="mark translations as matching their current source")
     stamp.add_argument("paths", nargs="+", help="translated pages (docs/de/...) or case files")
     stamp.set_defaults(run=_i18n_stamp)
+    changes = commands.add_parser("i18n-diff", help="what changed in the originals since translations were stamped")
+    changes.add_argument("paths", nargs="+", help="translated pages (docs/de/...) or case files")
+    changes.set_defaults(run=_i18n_diff)
+    gate = commands.add_parser("publish-gate", help="refuse a production deploy while company details are empty")
+    gate.add_argument("--preview", action="store_true", help="a preview deploy: open placeholders are allowed")
+    gate.set_defaults(run=_publish_gate)
     nginx = commands.add_parser("nginx-conf", help="print the nginx server block for the built site")
     nginx.add_argument("--site-dir", help="the built site (default: site/)")
     nginx.set_defaults(run=_nginx_conf)
@@ -140,7 +196,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.run(args)
     except (ContentError, BuildError) as error:
+        from como_site.prfeedback import print_annotations, problems_in
+
         print(error, file=sys.stderr)
+        print_annotations(error.problems if isinstance(error, ContentError) else problems_in(str(error)))
         return 1
 
 

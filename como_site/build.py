@@ -21,7 +21,9 @@ from como_site.builders.mkdocs import LanguageBuild, build_language
 from como_site.contentcheck import check_content
 from como_site.contentfiles import check_content_files
 from como_site.contenttypes import Content, load_content
+from como_site.drafts import previewed
 from como_site.inlinescripts import ThemeChanged
+from como_site.linkhints import explain
 from como_site.material_patches import MaterialChanged
 from como_site.postprocess import postprocess
 from como_site.problems import raise_if_any
@@ -29,14 +31,18 @@ from como_site.project import ROOT, Project, load_project
 from como_site.swap import BuildBusy, SiteLock, record_worker
 
 
-def check_and_load(project: Project) -> Content:
-    """Check pages and every content type's data, reporting every problem of all at once.
+def check_and_load(project: Project, drafts: bool = False) -> tuple[Content, frozenset[str]]:
+    """Check pages and every content type's data, reporting every problem of all at once; with `drafts`
+    (the preview only) draft case studies are shown as published, and their ids returned for the banner.
     Links, special and oversized files come first: nothing may read or copy them."""
     raise_if_any(check_content_files(project.root))
     content, problems = load_content(project)
     problems += check_content(project, None if problems else content)
     raise_if_any(problems)
-    return content
+    if not drafts:
+        return content, frozenset()
+    content["case-studies"], draft_ids = previewed(content["case-studies"])
+    return content, draft_ids
 
 
 class BuildError(Exception):
@@ -55,11 +61,11 @@ def _count_pages(site_dir: Path) -> int:
     return sum(1 for _ in site_dir.rglob("index.html"))
 
 
-def _build_languages(project: Project, languages: list[str], content: Content, staging: Path,
-                     jobs: int, lock_path: Path) -> list[LanguageBuild]:
+def _build_languages(project: Project, languages: list[str], content: Content, drafts: frozenset[str],
+                     staging: Path, jobs: int, lock_path: Path) -> list[LanguageBuild]:
     """One MkDocs build per language; each gets the validated content as an argument (pickled by the
     process pool), so no language validates or renders the data of another."""
-    arguments = [(BuildContext(project, lang, content), str(staging / lang)) for lang in languages]
+    arguments = [(BuildContext(project, lang, content, drafts), str(staging / lang)) for lang in languages]
     if jobs == 1 or len(languages) == 1:
         return [build_language(*args) for args in arguments]
     try:
@@ -73,9 +79,10 @@ def _build_languages(project: Project, languages: list[str], content: Content, s
 
 def build_site(root: Path | None = None, site_dir: Path | None = None, site_url: str | None = None,
                languages: list[str] | None = None, jobs: int | None = None,
-               keep_other_languages: bool = False) -> BuildReport:
+               keep_other_languages: bool = False, drafts: bool = False) -> BuildReport:
     """Build `languages` (default: all) into site_dir; with keep_other_languages (the preview's
-    incremental rebuild) the other languages already in site_dir are carried over unchanged."""
+    incremental rebuild) the other languages already in site_dir are carried over unchanged; with
+    drafts (the preview only) draft case studies are built too, each with a "Draft" banner."""
     started = time.perf_counter()
     project = load_project(root or ROOT, site_url)
     site_dir = (site_dir or project.root / "site").resolve()
@@ -83,7 +90,7 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
     jobs = jobs or min(len(languages), os.cpu_count() or 1)
     try:
         with SiteLock(site_dir) as lock:
-            _build_and_swap(project, lock, languages, jobs, keep_other_languages)
+            _build_and_swap(project, lock, languages, jobs, keep_other_languages, drafts)
     except BuildBusy as busy:
         raise BuildError(str(busy)) from None
     except OSError as error:
@@ -95,15 +102,16 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
 
 
 def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs: int,
-                    keep_other_languages: bool) -> None:
+                    keep_other_languages: bool, drafts: bool) -> None:
     site_dir = lock.site_dir
-    content = check_and_load(project)  # every content problem surfaces here, before any page is rendered
+    content, draft_ids = check_and_load(project, drafts)  # every content problem surfaces here, before rendering
     staging = lock.new_staging()
     try:
-        results = _build_languages(project, languages, content, staging, jobs, lock.path)
+        results = _build_languages(project, languages, content, draft_ids, staging, jobs, lock.path)
         failed = [result for result in results if not result.ok]
         if failed:
-            lines = [f"[{result.language}] {message}" for result in failed for message in result.warnings]
+            lines = [f"[{result.language}] {explain(project, project.docs_dir, message)}"
+                     for result in failed for message in result.warnings]
             raise BuildError("The build failed; nothing in site/ was changed.\n" + "\n".join(lines))
         if keep_other_languages and site_dir.exists():
             for code in project.codes:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from como_site.contenttypes import Content, content_pages
+from como_site.drafts import with_banners
 from como_site.fallbacks import fallback_pages
 from como_site.labels import labels_for
 from como_site.project import Project
@@ -15,6 +16,7 @@ class BuildContext:
     project: Project      # at the address this build is for (a preview's differs from mkdocs.yml's)
     language: str         # the one language this build makes
     content: Content      # every content type's model, validated once for all languages
+    drafts: frozenset[str] = frozenset()   # the preview only: draft case studies shown, with a banner
 
 
 _current: list[BuildContext] = []
@@ -34,4 +36,7 @@ def pages_in_memory(context: BuildContext) -> dict[str, str]:
     fallbacks for translations not written yet. Path inside the language folder -> Markdown."""
     project, lang = context.project, context.language
     labels = labels_for(project)
-    return {**fallback_pages(project, labels, lang), **content_pages(project, labels, context.content, lang)}
+    made = content_pages(project, labels, context.content, lang)
+    if context.drafts:
+        made = with_banners(made, context.drafts, labels, lang)
+    return {**fallback_pages(project, labels, lang), **made}

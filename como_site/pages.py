@@ -33,6 +33,7 @@ PAGE_FIELDS = {
     "source_hash": PageField(str, False, "written by `make i18n-stamp` in translated pages; never typed by hand"),
     "parity": PageField(dict, False, "in a translation: a passage that may differ from the original, and why "
                                      "(checked by como_site/parity.py)"),
+    "source_commit": PageField(str, False, "written by `make i18n-stamp` next to source_hash; never typed by hand"),
 }
 TYPE_HINTS = {str: "must be a text, in quotes if it starts with a special character",
               dict: "must be key: value lines, e.g. parity: {allow: [\"§ 25 TDDDG\"], reason: \"German law only\"}"}

@@ -1,10 +1,13 @@
 """Live preview for editors: build into a temporary folder, serve it on 127.0.0.1, rebuild on every edit.
 
 Only the languages whose files changed are rebuilt; a change to shared files (configuration, case-study
-data, labels, theme) rebuilds every previewed language. Errors are printed and the last good preview stays.
+data, labels, theme) rebuilds every previewed language. A failed build is printed and shown in the browser
+as an error page listing its `path:line` messages, until the next build passes. Drafts are previewed too,
+each with a "Draft" banner in its page's language (never in `make site`).
 """
 from __future__ import annotations
 
+import html
 import tempfile
 import time
 from pathlib import Path
@@ -42,19 +45,31 @@ def affected_languages(root: Path, changed: set[Path], languages: list[str], sou
     return [lang for lang in languages if lang in touched]
 
 
+def error_page(error: Exception) -> str:
+    """The page the preview shows while the last build failed: its messages, escaped, one per line."""
+    items = "".join(f"<li><code>{html.escape(line)}</code></li>" for line in str(error).splitlines() if line.strip())
+    return ('<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Build failed - preview</title></head>'
+            '<body style="font-family:sans-serif;max-width:60rem;margin:2rem auto">'
+            '<h1>The preview could not be built</h1><p>Fix these problems and save; this page reloads by itself.</p>'
+            f'<ul class="como-build-errors">{items}</ul></body></html>')
+
+
 def serve(root: Path, languages: list[str] | None = None, host: str = "127.0.0.1", port: int = 8000) -> None:
     project = load_project(root)
     languages = languages or list(project.codes)
     site_dir = Path(tempfile.mkdtemp(prefix="como-preview-")) / "site"
     url = f"http://{host}:{port}/"
-    state = {"files": _snapshot(project.root)}
+    state = {"files": _snapshot(project.root), "error": None}
 
     def rebuild(which: list[str]) -> None:
         started = time.perf_counter()
         try:
-            build_site(root=project.root, site_dir=site_dir, site_url=url, languages=which, keep_other_languages=True)
+            build_site(root=project.root, site_dir=site_dir, site_url=url, languages=which, keep_other_languages=True,
+                       drafts=True)
+            state["error"] = None
             print(f"Rebuilt {', '.join(which)} in {time.perf_counter() - started:.1f} s", flush=True)
         except (ContentError, BuildError) as error:
+            state["error"] = error_page(error)
             print(error, flush=True)
 
     def builder() -> None:
@@ -68,4 +83,5 @@ def serve(root: Path, languages: list[str] | None = None, host: str = "127.0.0.1
 
     rebuild(languages)
     print(f"Preview of {', '.join(languages)} on {url} (Ctrl+C stops it)", flush=True)
-    serve_with_live_reload(site_dir, host, port, [project.root / name for name in WATCHED], builder)
+    serve_with_live_reload(site_dir, host, port, [project.root / name for name in WATCHED], builder,
+                           lambda: state["error"])

@@ -1,7 +1,8 @@
 """`make i18n-stamp`: record that translations match their current source, changing nothing but the stamp.
 
-A translated page gets `source_hash:` in its front matter; a case file gets `translated_from:` (one hash
-per language and field). Only the lines of that one key are rewritten, through ruamel.yaml's round trip
+A translated page gets `source_hash:` in its front matter, and `source_commit:` (the original's last git
+commit, which `make i18n-diff` compares with); a case file gets `translated_from:` (per language one hash
+per field, and the file's commit under `commit`). Only the lines of that one key are rewritten, through ruamel.yaml's round trip
 (comments, quotes, flow style and key order inside it are kept); every other byte of the file stays as
 it was, wherever the key stands. Only translated pages and case files are accepted, and nothing is
 written until every named file has been checked.
@@ -20,6 +21,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import MappingNode
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
 
+from como_site import gitinfo
 from como_site.casestudies.validate import case_files
 from como_site.contentfiles import read_text
 from como_site.pages import FRONT_MATTER, is_generated
@@ -29,6 +31,8 @@ from como_site.translations import SOURCE_HASH_KEY, case_field_texts, content_ha
 from como_site.yamlsource import load_yaml
 
 CASE_STAMP_KEY = "translated_from"
+SOURCE_COMMIT_KEY = "source_commit"   # in a page's front matter
+CASE_COMMIT_KEY = "commit"            # in each language's block of translated_from
 CASE_STAMP_COMMENT = "written by `make i18n-stamp`: the source version each translation matches"
 
 
@@ -156,14 +160,18 @@ def stamped_page(project: Project, target: Target) -> str:
     """The page's text with `source_hash:` set to its original's current hash, nothing else changed."""
     text = read_text(target.path, project.root)
     value = page_hash(project, target.page)
+    commit = gitinfo.last_commit(project.root, original_of(project, target))
     match = FRONT_MATTER.match(text)
     if not match:
         if text.startswith("---"):
             raise ContentError([Problem(target.shown, 1, "front-matter", "the front matter is not closed: "
                                         "add a line --- after it, then stamp again")])
-        return f'---\n{SOURCE_HASH_KEY}: "{value}"\n---\n\n{text}'
+        commit_line = f'{SOURCE_COMMIT_KEY}: "{commit}"\n' if commit else ""
+        return f'---\n{SOURCE_HASH_KEY}: "{value}"\n{commit_line}---\n\n{text}'
     try:
         head = _rewrite_key(match.group(1), SOURCE_HASH_KEY, lambda old: _quoted_like(old, value))
+        if commit:
+            head = _rewrite_key(head, SOURCE_COMMIT_KEY, lambda old: _quoted_like(old, commit))
     except YAMLError as error:
         raise ContentError([_yaml_problem(error, target.shown, 2)]) from None
     except NotAMapping:
@@ -184,7 +192,8 @@ def case_stamps(data: dict, source: str, languages: tuple[str, ...]) -> dict[str
     return stamps
 
 
-def _updated_stamps(old: Any, stamps: dict[str, dict[str, str]], languages: tuple[str, ...]) -> CommentedMap:
+def _updated_stamps(old: Any, stamps: dict[str, dict[str, str]], languages: tuple[str, ...],
+                    commit: str | None) -> CommentedMap:
     block = old if isinstance(old, CommentedMap) else CommentedMap()
     for lang in languages:
         hashes = stamps.get(lang)
@@ -195,8 +204,14 @@ def _updated_stamps(old: Any, stamps: dict[str, dict[str, str]], languages: tupl
             block[lang] = CommentedMap()
             block[lang].fa.set_flow_style()
         fields = block[lang]
-        for name in [name for name in fields if name not in hashes]:
+        kept = {**hashes, CASE_COMMIT_KEY: commit} if commit else hashes
+        for name in [name for name in fields if name not in kept]:
             del fields[name]
+        if commit:   # first in its block, where a reader finds it
+            if CASE_COMMIT_KEY not in fields:
+                fields.insert(0, CASE_COMMIT_KEY, _quoted_like(None, commit))
+            else:
+                fields[CASE_COMMIT_KEY] = _quoted_like(fields[CASE_COMMIT_KEY], commit)
         for name, value in hashes.items():
             fields[name] = _quoted_like(fields.get(name), value)
     return block
@@ -209,12 +224,31 @@ def stamped_case(project: Project, target: Target) -> str:
     if not isinstance(document.data, dict):
         raise ContentError([Problem(target.shown, 1, "(file)", "a case file must be a list of fields (id:, ...)")])
     stamps = case_stamps(document.data, project.source_language, project.codes)
+    commit = gitinfo.last_commit(project.root, target.shown)
     text = read_text(target.path, project.root)
     try:
-        return _rewrite_key(text, CASE_STAMP_KEY, lambda old: _updated_stamps(old, stamps, project.codes),
+        return _rewrite_key(text, CASE_STAMP_KEY, lambda old: _updated_stamps(old, stamps, project.codes, commit),
                             CASE_STAMP_COMMENT, new_gap="\n")
     except YAMLError as error:
         raise ContentError([_yaml_problem(error, target.shown, 1)]) from None
+
+
+def original_of(project: Project, target: Target) -> str:
+    """The repository path of what a translation is made from: the source page, or the case file itself."""
+    return target.shown if target.page is None else f"docs/{project.source_language}/{target.page}"
+
+
+def commit_note(project: Project, target: Target) -> str | None:
+    """What the translator should know about the commit a stamp records, when it is not exact."""
+    original = original_of(project, target)
+    if not gitinfo.available(project.root):
+        return f"{target.shown}: no git here: the stamp records no commit, so `make i18n-diff` cannot show changes"
+    if gitinfo.last_commit(project.root, original) is None:
+        return f"{target.shown}: {original} is not committed yet: the stamp records no commit; stamp again after committing"
+    if gitinfo.has_uncommitted_changes(project.root, original):
+        return (f"{target.shown}: {original} has changes not committed yet: the stamp records its last commit, "
+                "so `make i18n-diff` will also show those changes; commit first and stamp again to be exact")
+    return None
 
 
 def stamped_text(project: Project, target: Target) -> str:

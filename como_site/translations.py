@@ -97,9 +97,11 @@ def all_statuses(project: Project, cases: tuple[CaseStudy, ...]) -> list[Status]
     return statuses
 
 
-def report(statuses: list[Status]) -> str:
+def report(statuses: list[Status], show_all: bool = True) -> str:
+    """The status table; without show_all only what needs work (every state but current), then the counts."""
     lines = [f"{'language':8} {'state':9} item"]
-    for status in sorted(statuses, key=lambda s: (s.item, s.lang)):
+    shown = statuses if show_all else [status for status in statuses if status.state != CURRENT]
+    for status in sorted(shown, key=lambda s: (s.item, s.lang)):
         note = f"  ({status.note})" if status.note else ""
         lines.append(f"{status.lang:8} {status.state:9} {status.item}{note}")
     counts = {state: sum(1 for s in statuses if s.state == state) for state in (CURRENT, OUTDATED, MISSING)}

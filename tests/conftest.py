@@ -7,11 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from como_site.build import build_site
+from como_site.build import BuildError, build_site
+from como_site.casestudies.validate import load_case_studies
+from como_site.problems import ContentError
 from como_site.project import ROOT, load_project
-from tests.tinyproject import FIXTURES, TinyProject, site_snapshot  # noqa: F401 - the tests import them from here
+from tests.tinyproject import FIXTURES, TinyProject, run_cli, site_snapshot  # noqa: F401 - tests import them from here
 
 LANGUAGES = ("de", "en", "es", "fr")
+CONTENT_FOLDERS = ("docs", "case_studies", "i18n", "sources")
 
 
 @pytest.fixture(scope="session")
@@ -22,13 +25,40 @@ def project():
 @pytest.fixture(scope="session")
 def built_site() -> Path:
     """The real site, built once by the real pipeline into a temporary folder that the web server's
-    unprivileged worker can read (pytest's own temporary folders are private to root)."""
+    unprivileged worker can read (pytest's own temporary folders are private to root). A content problem
+    fails the tests that need the site with the editor's path:line messages, not a traceback."""
     base = Path(tempfile.mkdtemp(prefix="como-test-site-"))
     base.chmod(0o755)
     site_dir = base / "site"
-    build_site(site_dir=site_dir)
+    try:
+        build_site(site_dir=site_dir)
+    except (ContentError, BuildError) as error:
+        pytest.fail(f"The real site does not build:\n{error}", pytrace=False)
     yield site_dir
     shutil.rmtree(base, ignore_errors=True)
+
+
+def published_cases(project) -> tuple:
+    """The project's published case studies, sorted by id: what tests of the real site expect."""
+    cases, problems = load_case_studies(project)
+    if problems:
+        pytest.fail("\n".join(map(str, problems)), pytrace=False)
+    return tuple(sorted(cases.published, key=lambda case: case.id))
+
+
+def sample_case(project) -> tuple[str, str]:
+    """One published case of the real project, as (its page, its country's page) under case-studies/, for
+    tests that check one page of each kind."""
+    case = published_cases(project)[0]
+    return f"case-studies/{case.id}/", f"case-studies/country/{case.country.lower()}/"
+
+
+def copy_of_project(root: Path) -> Path:
+    """A copy of the real project's content, configuration, hooks and templates (the package is installed)."""
+    for name in (*CONTENT_FOLDERS, "hooks", "overrides"):
+        shutil.copytree(ROOT / name, root / name, symlinks=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    return root
 
 
 def source_pages(project) -> list[str]:

@@ -10,7 +10,7 @@ from como_site.casestudies.model import CaseStudy
 from como_site.contenttypes import CASE_STUDIES
 from como_site.project import ROOT
 from como_site.stamping import plan
-from como_site.translations import CURRENT, MISSING, OUTDATED, all_statuses, case_statuses, page_status, report
+from como_site.translations import CURRENT, MISSING, OUTDATED, Status, all_statuses, case_statuses, page_status, report
 from tests.conftest import FIXTURES
 
 
@@ -52,3 +52,12 @@ def test_case_fields_get_their_own_status(tmp_path, project):
     assert ("context", "en") not in states
     stamp(project, "case_studies/alpha.yml")   # stamping twice keeps a single block
     assert path.read_text(encoding="utf-8").count("translated_from:") == 1
+
+
+def test_report_shows_what_needs_work_unless_asked_for_all():
+    statuses = [Status("a.md", "de", CURRENT), Status("b.md", "fr", OUTDATED, "the source changed since"),
+                Status("c.md", "es", MISSING)]
+    needs_work = report(statuses, show_all=False).splitlines()
+    assert needs_work[1:] == ["fr       outdated  b.md  (the source changed since)", "es       missing   c.md",
+                              "1 current, 1 outdated, 1 missing"]
+    assert "de       current   a.md" in report(statuses).splitlines()

@@ -44,6 +44,11 @@ def test_ci_runs_the_readme_test_command():
 def test_pull_request_checks_run_the_ci_script_status_and_site():
     runs = commands("checks.yml", "checks")
     assert "bash .ci/run" in runs
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert ci.index("make check") < ci.index("make test")          # CI runs the fast checks first, as here
+    assert runs.index("make check") < runs.index("bash .ci/run")
+    checkout = next(step for step in steps("checks.yml", "checks") if step.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0                     # the summary diffs against the base branch
     assert any("make i18n-status" in run for run in runs)
     assert "make site" in runs
     artifacts = [step["with"]["path"] for step in steps("checks.yml", "checks")

@@ -73,8 +73,7 @@ class TinyProject:
 
     def cli(self, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
         """Run `python -m como_site ARGS` in the project's folder, as the Makefile's targets do."""
-        return subprocess.run([sys.executable, "-m", "como_site", *args], cwd=self.root, capture_output=True,
-                              text=True, env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL)
+        return run_cli(self.root, *args, env=env)
 
     def built_site(self) -> dict[str, bytes]:
         """Build the project as it is (it must pass) and return site/ byte for byte, to compare later."""
@@ -94,6 +93,12 @@ class TinyProject:
             assert message in output, output
         assert site_snapshot(self.root / "site") == before
         return output
+
+
+def run_cli(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m como_site ARGS` in the project folder `root`, as the Makefile's targets do."""
+    return subprocess.run([sys.executable, "-m", "como_site", *args], cwd=root, capture_output=True,
+                          text=True, env={**os.environ, **(env or {})}, stdin=subprocess.DEVNULL)
 
 
 def site_snapshot(site_dir: Path) -> dict[str, bytes]:

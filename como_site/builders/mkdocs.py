@@ -74,12 +74,26 @@ def build_language(context: BuildContext, site_dir: str, dirty: bool = False) ->
 
 
 def serve_with_live_reload(site_dir: Path, host: str, port: int, watched: list[Path],
-                           on_change: Callable[[], None]) -> None:
-    """Serve site_dir with MkDocs' live-reload server: browsers reload after `on_change` ran for an edit."""
+                           on_change: Callable[[], None], current_error: Callable[[], str | None] = lambda: None) -> None:
+    """Serve site_dir with MkDocs' live-reload server: browsers reload after `on_change` ran for an edit.
+    While `current_error()` gives a page (the last build failed), every page request gets it instead,
+    with the reload script, so the browser shows the problems and returns to the page once they are fixed."""
     load_engine()
     from mkdocs.livereload import LiveReloadServer
 
-    server = LiveReloadServer(builder=on_change, host=host, port=port, root=str(site_dir))
+    class PreviewServer(LiveReloadServer):
+        def _serve_request(self, environ, start_response):
+            error, path = current_error(), environ["PATH_INFO"]
+            if error is None or path.startswith("/livereload/") or not (path.endswith("/") or path.endswith(".html")):
+                return super()._serve_request(environ, start_response)
+            content = self._inject_js_into_html(error.encode("utf-8"), self._visible_epoch)
+            # 200, not 500: the server logs error statuses as mkdocs warnings, which the next (in-process)
+            # build would collect as its own and fail on
+            start_response("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+                                                ("Content-Length", str(len(content)))])
+            return [content]
+
+    server = PreviewServer(builder=on_change, host=host, port=port, root=str(site_dir))
     for path in watched:
         server.watch(str(path))
     try:

@@ -5,10 +5,10 @@ import re
 
 import pytest
 
-from como_site.project import ROOT
-from tests.conftest import LANGUAGES
+from como_site.project import ROOT, load_project
+from tests.conftest import LANGUAGES, sample_case
 
-PAGES = {"home": "", "service": "services/conception/", "case study": "case-studies/mireck/",
+PAGES = {"home": "", "service": "services/conception/", "case study": sample_case(load_project())[0],
          "overview": "case-studies/", "glossary": "glossary/"}
 SEARCH_WORDS = {"de": "Wertschöpfungskette", "en": "supply chain", "es": "cadena de valor", "fr": "chaîne de valeur"}
 

@@ -59,3 +59,12 @@ def test_plain_mkdocs_build_says_how_to_build(tmp_path):
     assert "Build this site with `make site` (python -m como_site build)" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "de").exists()
+
+
+def test_broken_link_names_its_line_and_the_nearest_page(tiny_project):
+    before = tiny_project.built_site()
+    tiny_project.write("docs/en/index.md", "---\ntitle: Home\ndescription: Home.\n---\n\n# Home\n\n"
+                                           "Read [our approach](services/conceptoin.md).\n\nSee [x](index.md#nowhere).\n")
+    tiny_project.assert_refused(
+        before, "docs/en/index.md:8: link: 'services/conceptoin.md' does not exist; did you mean services/conception.md?",
+        "docs/en/index.md:10: link: 'index.md' has no heading with the anchor '#nowhere'")

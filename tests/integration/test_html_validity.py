@@ -4,12 +4,12 @@ from __future__ import annotations
 import json
 import subprocess
 
-from como_site.project import ROOT
-from tests.conftest import LANGUAGES
+from como_site.project import ROOT, load_project
+from tests.conftest import LANGUAGES, sample_case
 
 VNU = ROOT / "tools" / "vnu" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 PAGES = ["index.html", "404.html", "clusters/index.html", "services/conception/index.html", "about/index.html",
-         "case-studies/index.html", "case-studies/mireck/index.html", "case-studies/country/xk/index.html",
+         "case-studies/index.html", *(f"{page}index.html" for page in sample_case(load_project())),
          "glossary/index.html"]
 
 

@@ -225,7 +225,7 @@ def test_code_keys_of_mkdocs_yml_stay_in_the_allow_list(planted, old, new, field
 def test_template_from_front_matter_is_refused(planted, command):
     planted.put("docs/de/index.md", PAGE.format(extra="template: ../..\n"))
     planted.refused("docs/de/index.md:4: front-matter.template: unknown field; a page may have: title, "
-                    "description, source_hash", command=command)
+                    "description, source_hash, parity, source_commit", command=command)
 
 
 def test_an_editors_page_cannot_claim_to_be_generated(planted):
