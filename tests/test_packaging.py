@@ -31,3 +31,17 @@ def test_no_code_edits_sys_path():
     files = [path for folder in OUR_CODE for path in sorted((ROOT / folder).rglob("*.py"))]
     assert len(files) > 50
     assert {f"{path.relative_to(ROOT)}:{line}" for path in files for line in sys_path_uses(path)} == set()
+
+
+def pins(lock: str) -> dict[str, str]:
+    """name -> version of every package a lock file pins."""
+    lines = (ROOT / lock).read_text(encoding="utf-8").splitlines()
+    return dict(line.split(" ")[0].split("==") for line in lines if "==" in line and not line.startswith((" ", "#")))
+
+
+def test_the_properdocs_lock_pins_the_build_lock_but_mkdocs():
+    """`make test-properdocs` tests the same build: every package of the build lock, at the same version,
+    except MkDocs itself (after a change to requirements.in, `make lock` compiles both)."""
+    build, properdocs = pins("requirements.lock"), pins("requirements-properdocs.lock")
+    assert {name: version for name, version in build.items() if name != "mkdocs"}.items() <= properdocs.items()
+    assert "mkdocs" not in properdocs and "properdocs" in properdocs

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from como_site.builders.engine import load_engine
 from tests.conftest import TinyProject
 
 BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
@@ -94,7 +95,8 @@ def test_file_linked_to_outside_is_refused_in_every_content_folder(planted, tmp_
 def test_plain_mkdocs_build_copies_nothing_linked(planted, tmp_path):
     """A plain `mkdocs build` stops before it copies any file (it is not our build: see the hooks)."""
     planted.put("docs/assets/leak", link_to="/proc/self/environ")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "out")],
+    engine = load_engine().name   # mkdocs, or properdocs under `make test-properdocs`
+    result = subprocess.run([sys.executable, "-m", engine, "build", "-q", "-d", str(tmp_path / "out")],
                             cwd=planted.project.root, capture_output=True, text=True)
     assert result.returncode != 0
     assert "Build this site with `make site`" in result.stdout + result.stderr
