@@ -29,28 +29,41 @@ def fetch(url: str) -> str | None:
         return None
 
 
+class Preview:
+    """`python -m como_site serve --lang de` on a free port of 127.0.0.1, its German home page served."""
+
+    def __init__(self, tiny_project):
+        self.port = free_port()
+        self.project = tiny_project
+        self.output = ""
+
+    def __enter__(self) -> str:
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "como_site", "serve", "--lang", "de", "--port", str(self.port)],
+            cwd=self.project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        page = f"http://127.0.0.1:{self.port}/de/"
+        try:
+            assert "Home de" in wait_for(lambda: fetch(page))
+        except BaseException:
+            self.__exit__()
+            raise
+        return page
+
+    def __exit__(self, *exc) -> None:
+        self.process.terminate()
+        self.output = self.process.communicate(timeout=10)[0]
+
+
 def test_preview_rebuilds_after_an_edit(tiny_project):
-    port = free_port()
-    preview = subprocess.Popen([sys.executable, "-m", "como_site", "serve", "--lang", "de", "--port", str(port)],
-                               cwd=tiny_project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        page = f"http://127.0.0.1:{port}/de/"
-        assert "Home de" in wait_for(lambda: fetch(page))
+    preview = Preview(tiny_project)
+    with preview as page:
         tiny_project.write("docs/de/index.md", "---\ntitle: Startseite\ndescription: Neu.\n---\n\n# Startseite neu\n")
         assert wait_for(lambda: "Startseite neu" in (fetch(page) or ""))
-    finally:
-        preview.terminate()
-        output = preview.communicate(timeout=10)[0]
-    assert "Rebuilt de in" in output
+    assert "Rebuilt de in" in preview.output
 
 
 def test_preview_shows_build_errors_in_the_browser_until_fixed(tiny_project):
-    port = free_port()
-    preview = subprocess.Popen([sys.executable, "-m", "como_site", "serve", "--lang", "de", "--port", str(port)],
-                               cwd=tiny_project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    try:
-        page = f"http://127.0.0.1:{port}/de/"
-        assert "Home de" in wait_for(lambda: fetch(page))
+    with Preview(tiny_project) as page:
         tiny_project.write("docs/de/index.md", "---\ntitle: Start\ndescription: Start.\n---\n\n# Start\n\n"
                                                "See [services](services/conceptoin.md) & 5 < 6.\n")
         error = wait_for(lambda: (text := fetch(page)) and "could not be built" in text and text)
@@ -59,9 +72,6 @@ def test_preview_shows_build_errors_in_the_browser_until_fixed(tiny_project):
         assert "/livereload/" in error                       # it reloads by itself once the error is fixed
         tiny_project.write("docs/de/index.md", "---\ntitle: Start\ndescription: Start.\n---\n\n# Start fixed\n")
         assert wait_for(lambda: "Start fixed" in (fetch(page) or ""), seconds=90)
-    finally:
-        preview.terminate()
-        preview.communicate(timeout=10)
 
 
 def test_preview_shows_drafts_with_a_banner_and_make_site_never(tiny_project):
