@@ -41,7 +41,8 @@ class ContentType:
 
 CASE_STUDIES = ContentType("case-studies", "case_studies/schema/case-study.schema.json", "case_studies", "como_site.casestudies.contenttype")
 GLOSSARY = ContentType("glossary", "i18n/schema/glossary.schema.json", "i18n/glossary.yml", "como_site.onepage", "glossary.md", "glossary.md")
-CONTENT_TYPES = (CASE_STUDIES, GLOSSARY)
+FURTHER_READING = ContentType("further-reading", "sources/schema/further-reading.schema.json", "sources/further-reading.yml", "como_site.furtherreading", "further-reading.md", "further-reading.md")
+CONTENT_TYPES = (CASE_STUDIES, GLOSSARY, FURTHER_READING)
 
 Content = dict[str, Any]   # content type name -> its validated model
 

@@ -33,6 +33,8 @@ class TinyProject:
         (root / "case_studies").mkdir()
         shutil.copytree(ROOT / "case_studies" / "schema", root / "case_studies" / "schema")
         shutil.copy(ROOT / "case_studies" / "vocabularies.yml", root / "case_studies")
+        shutil.copytree(ROOT / "sources" / "schema", root / "sources" / "schema")
+        shutil.copy(FIXTURES / "further-reading.yml", root / "sources")
         self.config_text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
         self.nav = ["index.md", {"Case studies": ["case-studies/index.md"]}]
         self.languages = list(load_project(ROOT).codes)
