@@ -91,12 +91,17 @@ def pages(project: Project, labels: Labels, loaded: dict[str, Any], lang: str, c
         url = "../" + what.removesuffix(".md").removesuffix("index").rstrip("/") + "/"
         return url.replace("..//", "../"), typeset(front_matter(path.read_text(encoding="utf-8"), str(path)).get("title", what), lang)
 
+    def prose(value: Any) -> str:
+        """A note or description in this language, set in its typography (the list is raw HTML, which the
+        build's Markdown typography does not reach)."""
+        return typeset(text(value), lang)
+
     groups = {**loaded["groups"], CASES_GROUP: {lang: labels.get("further_reading.cases", lang)}}
     return {content_type.page: render(
         project.root, content_type.template, path=loaded["path"], lang=lang, label=lambda key: labels.get(key, lang),
-        groups=[(text(heading), [entry for entry in loaded["entries"] if entry["group"] == group])
+        groups=[(prose(heading), [entry for entry in loaded["entries"] if entry["group"] == group])
                 for group, heading in groups.items()],
-        text=text, citing=citing)}
+        text=text, prose=prose, citing=citing)}
 
 
 def blocks(project: Project, labels: Labels, loaded: dict[str, Any], lang: str, content_type) -> dict[str, str]:
