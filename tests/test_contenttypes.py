@@ -15,7 +15,7 @@ CASE_TEXTS = ["region", "actors[].name", "title", "summary", "context", "challen
 
 
 def test_each_type_is_one_registration_with_schema_data_and_code():
-    assert [content_type.name for content_type in CONTENT_TYPES] == ["case-studies", "glossary"]
+    assert [content_type.name for content_type in CONTENT_TYPES] == ["case-studies", "glossary", "further-reading"]
     for content_type in CONTENT_TYPES:
         assert (ROOT / content_type.schema).is_file() and (ROOT / content_type.data).exists()
         assert content_type.schema_at(ROOT)["$schema"].endswith("2020-12/schema")

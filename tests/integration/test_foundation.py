@@ -12,7 +12,7 @@ from tests.conftest import LANGUAGES, source_pages
 from tests.htmlpages import html_pages, page_file, parse, resolve
 
 SECTIONS = ("Clusters", "Services", "Case studies", "About")
-TITLED_PAGES = ("Glossary",)   # nav entries with their own label (translated in nav_translations)
+TITLED_PAGES = ("Glossary", "Further reading")   # nav entries with their own label (translated in nav_translations)
 CONTENT_PAGES = 14  # home, 5 on clusters, 5 on services, case studies, about, legal notice, privacy
 
 
