@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from como_site import onepage
+from como_site.contentfiles import read_text
 from como_site.casestudies.validate import load_case_studies
 from como_site.labels import Labels
 from como_site.pages import front_matter
@@ -89,7 +90,7 @@ def pages(project: Project, labels: Labels, loaded: dict[str, Any], lang: str, c
             return f"../case-studies/{what.id}/", text(what.texts["title"])
         path = docs / what
         url = "../" + what.removesuffix(".md").removesuffix("index").rstrip("/") + "/"
-        return url.replace("..//", "../"), typeset(front_matter(path.read_text(encoding="utf-8"), str(path)).get("title", what), lang)
+        return url.replace("..//", "../"), typeset(front_matter(read_text(path, project.root), str(path)).get("title", what), lang)
 
     def prose(value: Any) -> str:
         """A note or description in this language, set in its typography (the list is raw HTML, which the
