@@ -1,0 +1,59 @@
+"""A cache of files drawn at build time (social cards, case-study PDFs), keyed by a hash of their inputs.
+
+Drawing a card or typesetting a PDF is slow, and most builds change few pages. Each drawn file is kept under
+`.cache/render/<kind>/<sha256 of its inputs>.<suffix>` in the project folder (git-ignored); a build asks for
+a file by its inputs and gets the kept bytes when nothing it depends on changed. The inputs must include
+everything the drawing reads: the texts, the language, and a version of the drawing code (`renderer`), so
+a change to the template or the code draws afresh. Writes are atomic, so the parallel per-language builds
+can share one cache.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+CACHE_FOLDER = Path(".cache") / "render"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The bytes of one drawn file, and whether this build drew them (False: taken from the cache)."""
+
+    data: bytes
+    drawn: bool
+
+
+def input_key(parts: Iterable[str | bytes]) -> str:
+    """A hash of the inputs, each part length-prefixed so that ("ab", "c") and ("a", "bc") differ."""
+    digest = hashlib.sha256()
+    for part in parts:
+        raw = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(raw).to_bytes(8, "big"))
+        digest.update(raw)
+    return digest.hexdigest()
+
+
+def rendered(project_root: Path, kind: str, suffix: str, parts: Iterable[str | bytes],
+             draw: Callable[[], bytes]) -> Rendered:
+    """The file for these inputs: from the cache, or drawn by `draw()` now and kept for the next build."""
+    folder = Path(project_root) / CACHE_FOLDER / kind
+    path = folder / f"{input_key(parts)}.{suffix}"
+    try:
+        return Rendered(path.read_bytes(), drawn=False)
+    except FileNotFoundError:
+        pass
+    data = draw()
+    folder.mkdir(parents=True, exist_ok=True)
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return Rendered(data, drawn=True)
