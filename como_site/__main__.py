@@ -15,10 +15,17 @@ def _root() -> Path:
     return Path.cwd() if (Path.cwd() / "mkdocs.yml").is_file() else ROOT
 
 
+def _pull_request(value: str) -> int:
+    """A pull request's number, as --preview takes it (1, 2, ...)."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is no pull request number: give its number, e.g. 7")
+    return int(value)
+
+
 def _build(args: argparse.Namespace) -> int:
     languages = args.lang.split(",") if args.lang else None
     report = build_site(root=_root(), site_dir=Path(args.site_dir) if args.site_dir else None, site_url=args.site_url,
-                        languages=languages, jobs=args.jobs)
+                        languages=languages, jobs=args.jobs, preview=args.preview)
     print(f"Built {report.pages} pages in {', '.join(report.languages)} into {report.site_dir} "
           f"in {report.seconds:.1f} s")
     return 0
@@ -167,6 +174,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-url", help="public URL of the site (default: mkdocs.yml or $SITE_URL)")
     build.add_argument("--lang", help="comma-separated languages to build (default: all)")
     build.add_argument("--jobs", type=int, help="parallel language builds (default: CPU count)")
+    build.add_argument("--preview", type=_pull_request, metavar="N",
+                       help="build the preview of pull request N, at <host>/previews/pr-N/ (noindex, banner)")
     build.set_defaults(run=_build)
     preview = commands.add_parser("serve", help="live preview on http://127.0.0.1:8000/")
     preview.add_argument("--lang", help="comma-separated languages to preview (default: all)")

@@ -48,7 +48,9 @@ class HostingRules:
         csp = content_security_policy(script_hashes)
         if not https_redirect:
             csp = csp.replace("; upgrade-insecure-requests", "")
+        preview = {"X-Robots-Tag": "noindex"} if project.preview else {}   # no page or file of it is indexed
         return cls(urlsplit(project.site_url).path, project.codes, {
+            **preview,
             "Content-Security-Policy": csp,
             "X-Content-Type-Options": "nosniff",
             "Referrer-Policy": "strict-origin-when-cross-origin",

@@ -7,6 +7,7 @@ process and hands each build its BuildContext; a plain `mkdocs build` stops with
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -23,6 +24,7 @@ from como_site.labels import labels_for
 from como_site.material_patches import MaterialChanged, patch_templates
 from como_site.notices import outdated_notice, language_offers
 from como_site.pages import GENERATED_KEY
+from como_site.previews import preview_banner
 from como_site.problems import ContentError
 from como_site.translations import SOURCE_HASH_KEY
 from como_site.typography import TypographyExtension, typeset
@@ -91,6 +93,8 @@ def on_env(env, config, files):
         raise PluginError(str(error)) from None
     labels = labels_for(context.project)
     env.globals["como_t"] = lambda key, **values: labels.get(key, context.language, **values)
+    number = context.project.preview
+    env.globals["como_preview_banner"] = preview_banner(labels, context.language, number) if number else ""
     return env
 
 
@@ -127,6 +131,8 @@ def on_page_context(context, page, config, nav):
     project, lang = build.project, build.language
     made_from_data = bool(page.meta.get(GENERATED_KEY)) and not page.meta.get(FALLBACK_KEY)
     links = page_links(project, lang, _norm_path(page), page.meta.get(FALLBACK_KEY), everywhere=made_from_data)
+    if project.preview:   # nothing of a preview is indexed, so none of its pages announces alternates
+        links = replace(links, hreflang=[], noindex=True)
     config.extra["alternate"] = [vars(alt) for alt in links.switcher]
     context["como_head"] = links
     context["como_offers"] = language_offers(project, labels_for(project), lang, links.switcher)
