@@ -114,20 +114,31 @@ def _i18n_diff(args: argparse.Namespace) -> int:
 
 
 def _publish_gate(args: argparse.Namespace) -> int:
-    """Refuse a production deploy while a company placeholder is still empty; previews may go out."""
+    """Refuse an upload that does not match what was built (a preview over the site, or the site as a
+    preview), and a production upload while a company placeholder is still empty; previews may go out."""
     from como_site.company import open_placeholders
+    from como_site.previews import built_address, preview_number
 
-    project = load_project(_root())
-    preview = args.preview or "/previews/" in project.site_url
-    problems = open_placeholders(project)
-    if problems and not preview:
+    site_dir = Path(args.site_dir)
+    address = built_address(site_dir)
+    built = preview_number(address) if address else None   # the one rule the build's preview mode follows
+    if built != args.preview:
+        shown = site_dir.as_posix().rstrip("/") + "/"
+        print(f"{shown} is the preview of pull request {built}: upload it with PREVIEW_PR={built} into the previews "
+              "folder, never over the site." if args.preview is None else
+              f"{shown} was built for {address}, not as the preview of pull request {args.preview}: build it "
+              f"with `make site PREVIEW_PR={args.preview}` first.", file=sys.stderr)
+        print("Nothing was uploaded.", file=sys.stderr)
+        return 1
+    problems = open_placeholders(load_project(_root()))
+    if problems and built is None:
         print("\n".join(str(problem) for problem in problems), file=sys.stderr)
         print(f"Not published: {len(problems)} company placeholder(s) above are still empty. Fill in "
-              "extra.company in mkdocs.yml (or deploy a preview with PREVIEW=1). Nothing was uploaded.",
-              file=sys.stderr)
+              "extra.company in mkdocs.yml (a pull request's preview may go out with them: PREVIEW_PR=N). "
+              "Nothing was uploaded.", file=sys.stderr)
         return 1
-    print(f"Publish gate: {len(problems)} open placeholder(s), allowed in a preview" if problems else
-          "Publish gate: every company placeholder is filled in")
+    print(f"Publish gate: {len(problems)} open placeholder(s), allowed in the preview of pull request {built}"
+          if problems else "Publish gate: every company placeholder is filled in")
     return 0
 
 
@@ -194,7 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     changes.add_argument("paths", nargs="+", help="translated pages (docs/de/...) or case files")
     changes.set_defaults(run=_i18n_diff)
     gate = commands.add_parser("publish-gate", help="refuse a production deploy while company details are empty")
-    gate.add_argument("--preview", action="store_true", help="a preview deploy: open placeholders are allowed")
+    gate.add_argument("site_dir", help="the built site about to be uploaded")
+    gate.add_argument("--preview", type=_pull_request, metavar="N",
+                      help="the upload is the preview of pull request N (open placeholders are allowed)")
     gate.set_defaults(run=_publish_gate)
     nginx = commands.add_parser("nginx-conf", help="print the nginx server block for the built site")
     nginx.add_argument("--site-dir", help="the built site (default: site/)")
