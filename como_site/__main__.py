@@ -142,6 +142,14 @@ def _publish_gate(args: argparse.Namespace) -> int:
     return 0
 
 
+def _preview_url(args: argparse.Namespace) -> int:
+    """Print where the preview of a pull request lives (for the link the preview workflow comments)."""
+    from como_site.previews import preview_url
+
+    print(preview_url(load_project(_root()).site_url, args.number))
+    return 0
+
+
 def _nginx_conf(args: argparse.Namespace) -> int:
     from como_site.hosting import HostingRules, nginx_server_block
     from como_site.inlinescripts import TemplateScripts, ThemeChanged
@@ -209,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
     gate.add_argument("--preview", type=_pull_request, metavar="N",
                       help="the upload is the preview of pull request N (open placeholders are allowed)")
     gate.set_defaults(run=_publish_gate)
+    address = commands.add_parser("preview-url", help="print the address of a pull request's preview")
+    address.add_argument("number", type=_pull_request, help="the pull request's number")
+    address.set_defaults(run=_preview_url)
     nginx = commands.add_parser("nginx-conf", help="print the nginx server block for the built site")
     nginx.add_argument("--site-dir", help="the built site (default: site/)")
     nginx.set_defaults(run=_nginx_conf)
