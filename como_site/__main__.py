@@ -151,7 +151,7 @@ def _preview_url(args: argparse.Namespace) -> int:
 
 
 def _nginx_conf(args: argparse.Namespace) -> int:
-    from como_site.hosting import HostingRules, nginx_server_block
+    from como_site.hosting import HostingRules, nginx_previews_block, nginx_server_block
     from como_site.inlinescripts import TemplateScripts, ThemeChanged
 
     project = load_project(_root())
@@ -165,7 +165,8 @@ def _nginx_conf(args: argparse.Namespace) -> int:
     except ThemeChanged as error:
         print(error, file=sys.stderr)
         return 1
-    print(nginx_server_block(HostingRules.for_site(project, hashes, project.https_redirect)), end="")
+    rules = HostingRules.for_site(project, hashes, project.https_redirect)
+    print(nginx_previews_block(rules) if args.previews else nginx_server_block(rules), end="")
     return 0
 
 
@@ -222,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
     address.set_defaults(run=_preview_url)
     nginx = commands.add_parser("nginx-conf", help="print the nginx server block for the built site")
     nginx.add_argument("--site-dir", help="the built site (default: site/)")
+    nginx.add_argument("--previews", action="store_true",
+                       help="the locations for pull-request previews instead (hosting/nginx-previews.conf)")
     nginx.set_defaults(run=_nginx_conf)
     check = commands.add_parser("check", help="check pages and case studies without building")
     check.set_defaults(run=_check)

@@ -21,6 +21,7 @@ if TYPE_CHECKING:   # labels read the project, which asks this module whether it
 PREVIEWS_FOLDER = "previews"
 PREVIEW_PATH = re.compile(rf"/{PREVIEWS_FOLDER}/pr-([1-9][0-9]*)/\Z")
 BANNER_CLASS = "como-preview"
+HEADERS = {"X-Robots-Tag": "noindex"}   # sent with every file of a preview, pages or not (como_site/hosting.py)
 
 
 def preview_number(site_url: str) -> int | None:

@@ -4,18 +4,23 @@ robots.txt only when the site is at its host's root."""
 from __future__ import annotations
 
 import shutil
+import subprocess
 import tempfile
+import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
+from como_site.hosting import HostingRules, nginx_previews_block, nginx_server_block
+from como_site.inlinescripts import TemplateScripts
 from como_site.labels import load_labels
 from como_site.previews import BANNER_CLASS
 from tests.conftest import LANGUAGES
 from tests.htmlpages import parse
 from tests.tinyproject import TinyProject, run_cli
-from tests.webserver import Apache
+from tests.webserver import Apache, free_port
 
 NUMBER = 7
 PLANTED = "Tom & <b>Jerry</b>"   # in the German notice: shown as text, escaped once
@@ -134,3 +139,51 @@ def test_robots_txt_only_where_crawlers_read_it(built_site, project, tmp_path):
     assert (tiny.root / "site" / "robots.txt").read_text(encoding="utf-8") == \
         "User-agent: *\nAllow: /\nSitemap: https://wissen.example.org/sitemap.xml\n"
     assert not parse(tiny.root / "site" / "en" / "index.html").select(f".{BANNER_CLASS}")
+
+
+def test_nginx_serves_every_preview_with_noindex_and_its_own_404_pages(preview, tmp_path):
+    """Debian's nginx with hosting/nginx.conf's server block and the previews' locations included in it."""
+    site = preview.root / "site"
+    web_root = Path(tempfile.mkdtemp(prefix="como-test-nginx-"))
+    web_root.chmod(0o755)
+    (web_root / "previews").mkdir(mode=0o755)
+    (web_root / "previews" / f"pr-{NUMBER}").symlink_to(site)
+    rules = HostingRules.for_site(preview.project, TemplateScripts(preview.project, site, list(LANGUAGES)).hashes, False)
+    port = free_port()
+    server = nginx_server_block(rules, str(web_root)).replace("    listen 80;", f"    listen 127.0.0.1:{port};")
+    server = server.removesuffix("}\n") + nginx_previews_block(rules) + "}\n"
+    (tmp_path / "nginx.conf").write_text(
+        f"daemon off;\npid {tmp_path}/nginx.pid;\nerror_log stderr warn;\nevents {{}}\n"
+        f"http {{\n  include /etc/nginx/mime.types;\n  access_log off;\n{server}}}\n", encoding="utf-8")
+    nginx = subprocess.Popen(["/usr/sbin/nginx", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf")],
+                             stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/previews/pr-{NUMBER}/"
+    try:
+        wait_until_served(base, nginx)
+        for path in ("", "en/", "robots.txt", "assets/root.css"):
+            with urllib.request.urlopen(base + path) as response:
+                assert response.headers["X-Robots-Tag"] == "noindex", path
+        labels = labels_of(preview)
+        for path, lang in (("fr/no-such-page/", "fr"), ("no-such-page", preview.project.source_language)):
+            with pytest.raises(urllib.error.HTTPError) as missing:
+                urllib.request.urlopen(base + path)
+            assert missing.value.code == 404 and missing.value.headers["X-Robots-Tag"] == "noindex", path
+            page = missing.value.read().decode("utf-8")
+            assert f'lang="{lang}"' in page and labels.get("preview.title", lang, number=NUMBER) in page, path
+    finally:
+        nginx.terminate()
+        nginx.wait(timeout=30)
+        shutil.rmtree(web_root, ignore_errors=True)
+
+
+def wait_until_served(url: str, process: subprocess.Popen) -> None:
+    """Until nginx answers (or has stopped, with its messages)."""
+    for _ in range(200):
+        if process.poll() is not None:
+            pytest.fail(f"nginx stopped: {process.stderr.read()}")
+        try:
+            urllib.request.urlopen(url).close()
+            return
+        except urllib.error.URLError:
+            time.sleep(0.05)
+    pytest.fail("nginx did not answer")
