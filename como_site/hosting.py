@@ -2,7 +2,8 @@
 
 One set of rules (security headers, a Content-Security-Policy that allows by hash exactly the inline
 scripts our templates emit (como_site/inlinescripts.py), caching, charset, compression, per-language 404
-pages) rendered for both servers.
+pages) rendered for both servers; a pull request's preview adds `X-Robots-Tag: noindex`, and for nginx,
+which reads no .htaccess, one set of locations serves every preview (hosting/nginx-previews.conf).
 """
 from __future__ import annotations
 

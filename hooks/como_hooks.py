@@ -7,7 +7,6 @@ process and hands each build its BuildContext; a plain `mkdocs build` stops with
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -131,8 +130,6 @@ def on_page_context(context, page, config, nav):
     project, lang = build.project, build.language
     made_from_data = bool(page.meta.get(GENERATED_KEY)) and not page.meta.get(FALLBACK_KEY)
     links = page_links(project, lang, _norm_path(page), page.meta.get(FALLBACK_KEY), everywhere=made_from_data)
-    if project.preview:   # nothing of a preview is indexed, so none of its pages announces alternates
-        links = replace(links, hreflang=[], noindex=True)
     config.extra["alternate"] = [vars(alt) for alt in links.switcher]
     context["como_head"] = links
     context["como_offers"] = language_offers(project, labels_for(project), lang, links.switcher)
