@@ -13,6 +13,7 @@ import sys
 
 import pytest
 
+from como_site.previews import preview_url
 from como_site.project import ROOT
 from tests.tinyproject import TinyProject
 
@@ -116,12 +117,13 @@ def test_an_upload_must_be_what_was_built(tiny_project, tmp_path):
     preview = with_legal_notice(tiny_project, "--preview", "7")
     production_address = tiny_project.project.site_url
     for upload, message in ((None, "is the preview of pull request 7: upload it with PREVIEW_PR=7"),
-                            (8, "was built for https://www.como-consult.de/previews/pr-7/, not as the preview of "
+                            (8, f"was built for {preview_url(production_address, 7)}, not as the preview of "
                                 "pull request 8: build it with `make site PREVIEW_PR=8` first")):
         result = deploy(preview, tmp_path / "host", dry_run=False, project_root=tiny_project.root, preview=upload)
         assert result.returncode == 1 and message in result.stderr, result.stdout + result.stderr
         assert "Nothing was uploaded." in result.stderr and not (tmp_path / "host").exists()
-    production = tiny_project.built_site() and tiny_project.root / "site"
+    tiny_project.built_site()   # now as the site itself
+    production = tiny_project.root / "site"
     result = deploy(production, tmp_path / "host", dry_run=False, project_root=tiny_project.root, preview=7)
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"was built for {production_address}, not as the preview of pull request 7" in result.stderr

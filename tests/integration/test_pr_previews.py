@@ -10,6 +10,7 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -53,7 +54,10 @@ def every_page(site: Path) -> list[Path]:
 
 def test_the_preview_lives_under_previews_pr_n(preview):
     home = parse(preview.root / "site" / "en" / "index.html")
-    assert home.select_one('link[rel="canonical"]')["href"] == f"https://www.como-consult.de/previews/pr-{NUMBER}/en/"
+    production = preview.project.site_url   # the tiny project's mkdocs.yml, whose build was the preview's
+    address = f"{urlsplit(production).scheme}://{urlsplit(production).netloc}/previews/pr-{NUMBER}/"
+    assert preview.project.preview is None
+    assert home.select_one('link[rel="canonical"]')["href"] == f"{address}en/"
 
 
 def test_every_preview_page_is_noindex_and_announces_no_alternates(preview):
@@ -114,7 +118,8 @@ def test_the_server_sends_x_robots_tag_noindex_with_every_file(preview):
 
 
 def test_the_nginx_block_of_a_preview_sends_x_robots_tag(preview):
-    result = run_cli(preview.root, "nginx-conf", env={"SITE_URL": f"https://www.como-consult.de/previews/pr-{NUMBER}/"})
+    address = parse(preview.root / "site" / "index.html").select_one('link[rel="canonical"]')["href"]
+    result = run_cli(preview.root, "nginx-conf", env={"SITE_URL": address})
     assert result.returncode == 0, result.stderr
     assert 'add_header X-Robots-Tag "noindex" always;' in result.stdout
 
@@ -130,15 +135,17 @@ def test_production_shows_no_preview_mark(built_site, project):
 
 
 def test_robots_txt_only_where_crawlers_read_it(built_site, project, tmp_path):
-    """The real site lives under a sub-path (/wissen/): no robots.txt. At the host's root it has one."""
-    assert project.site_url.count("/") > 3
-    assert not (built_site / "robots.txt").exists()
-    tiny = TinyProject(tmp_path / "at-the-root")
-    result = tiny.cli("build", "--site-url", "https://wissen.example.org/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert (tiny.root / "site" / "robots.txt").read_text(encoding="utf-8") == \
-        "User-agent: *\nAllow: /\nSitemap: https://wissen.example.org/sitemap.xml\n"
-    assert not parse(tiny.root / "site" / "en" / "index.html").select(f".{BANNER_CLASS}")
+    """At the host's root the site has a robots.txt naming its sitemap; under a sub-path it has none."""
+    assert (built_site / "robots.txt").exists() == (urlsplit(project.site_url).path == "/")
+    tiny = TinyProject(tmp_path / "project")
+    for address, robots in (("https://wissen.example.org/", "User-agent: *\nAllow: /\n"
+                             "Sitemap: https://wissen.example.org/sitemap.xml\n"),
+                            ("https://www.example.org/intern/wissen/", None)):
+        result = tiny.cli("build", "--site-url", address)
+        assert result.returncode == 0, result.stdout + result.stderr
+        written = tiny.root / "site" / "robots.txt"
+        assert (written.read_text(encoding="utf-8") if written.exists() else None) == robots, address
+        assert not parse(tiny.root / "site" / "en" / "index.html").select(f".{BANNER_CLASS}")
 
 
 def test_nginx_serves_every_preview_with_noindex_and_its_own_404_pages(preview, tmp_path):
