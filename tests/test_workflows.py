@@ -38,6 +38,11 @@ def needs(name: str, job: str) -> set[str]:
     return set(direct).union(*(needs(name, other) for other in direct))
 
 
+def run_index(job_steps: list[dict], command: str) -> int:
+    """Where the step running exactly `command` is among the job's steps."""
+    return next(index for index, step in enumerate(job_steps) if step.get("run") == command)
+
+
 def test_ci_runs_the_readme_test_command():
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "make test" in ci
@@ -96,7 +101,7 @@ def test_the_site_is_built_before_and_apart_from_any_credential():
                     if step.get("uses", "").startswith("actions/download-artifact"))
     upload = next(index for index, step in enumerate(deploy_steps) if step.get("run", "").startswith("make upload"))
     assert download < key < upload
-    assert commands("deploy.yml", "deploy").index("make venv") < upload   # the publish gate runs in it
+    assert run_index(deploy_steps, "make venv") < upload   # the publish gate runs in it
     uploads = [step["with"]["path"] for step in steps("deploy.yml", "build")
                if step.get("uses", "").startswith("actions/upload-artifact")]
     assert uploads == ["site/"]
@@ -144,7 +149,7 @@ def test_preview_credential_jobs_run_the_base_branchs_commands_on_the_built_file
         if job == "deploy":
             download = next(index for index, step in enumerate(job_steps)
                             if step.get("uses", "").startswith("actions/download-artifact"))
-            assert commands("preview.yml", job).index("make venv") < run and download < key
+            assert run_index(job_steps, "make venv") < run and download < key
     plan = subprocess.run(["make", "-n", "remove-preview", "PREVIEW_PR=7", "DEPLOY_TARGET=host:/previews/"], cwd=ROOT,
                           capture_output=True, text=True, check=True).stdout
     assert 'bash scripts/remove-preview.sh "host:/previews/" "7"' in plan and "como_site" not in plan
