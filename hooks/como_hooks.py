@@ -23,6 +23,7 @@ from como_site.labels import labels_for
 from como_site.material_patches import MaterialChanged, patch_templates
 from como_site.notices import outdated_notice, language_offers
 from como_site.pages import GENERATED_KEY
+from como_site.previews import preview_banner
 from como_site.problems import ContentError
 from como_site.translations import SOURCE_HASH_KEY
 from como_site.typography import TypographyExtension, typeset
@@ -91,6 +92,8 @@ def on_env(env, config, files):
         raise PluginError(str(error)) from None
     labels = labels_for(context.project)
     env.globals["como_t"] = lambda key, **values: labels.get(key, context.language, **values)
+    number = context.project.preview
+    env.globals["como_preview_banner"] = preview_banner(labels, context.language, number) if number else ""
     return env
 
 
