@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from xml.etree import ElementTree
 
-from como_site.casestudies.dates import case_dates
+from como_site.casestudies.dates import CaseDates
 from como_site.casestudies.render import Renderer, short_description
 from como_site.casestudies.validate import CaseStudies
 from como_site.labels import Labels
@@ -33,10 +33,10 @@ def _add(parent: ElementTree.Element, tag: str, text: str | None = None, **attri
     return element
 
 
-def feed_xml(project: Project, labels: Labels, cases: CaseStudies, lang: str) -> bytes:
-    """The Atom document of one language's case studies."""
+def feed_xml(project: Project, labels: Labels, cases: CaseStudies, dates: dict[str, CaseDates], lang: str) -> bytes:
+    """The Atom document of one language's case studies; `dates`: each published case's, by id."""
     r, home = Renderer(project, labels, cases, lang), project.language_url(lang)
-    entries = sorted(((case_dates(project.root, case), case) for case in cases.published),
+    entries = sorted(((dates[case.id], case) for case in cases.published),
                      key=lambda entry: (entry[0].updated, entry[1].id), reverse=True)
     feed = ElementTree.Element(f"{{{ATOM}}}feed", {XML_LANG: lang})
     _add(feed, "id", home + FEED_PATH)
@@ -67,7 +67,8 @@ def feed_xml(project: Project, labels: Labels, cases: CaseStudies, lang: str) ->
     return ElementTree.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
 
 
-def write_feed(project: Project, labels: Labels, cases: CaseStudies, lang: str, language_dir: Path) -> None:
+def write_feed(project: Project, labels: Labels, cases: CaseStudies, dates: dict[str, CaseDates], lang: str,
+               language_dir: Path) -> None:
     path = language_dir / FEED_PATH
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(feed_xml(project, labels, cases, lang))
+    path.write_bytes(feed_xml(project, labels, cases, dates, lang))

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from como_site.alternates import page_path_to_url
 from como_site.cards import card_path
-from como_site.casestudies.dates import case_dates
+from como_site.casestudies.dates import CaseDates
 from como_site.casestudies.model import CaseStudy
 from como_site.casestudies.render import Renderer
 from como_site.casestudies.validate import CaseStudies
@@ -36,6 +36,7 @@ class PageFacts:
     site_name: str
     translations: tuple[str, ...]    # the other languages with a real translation (never a fallback page)
     case: CaseStudy | None = None    # the case study the page shows, if it is one
+    case_dates: CaseDates | None = None   # when it was published and last changed
 
 
 @dataclass(frozen=True)
@@ -72,10 +73,10 @@ def social_head(project: Project, labels: Labels, lang: str, page: PageFacts, ti
             ("property", "og:image:alt", f"{page.title} – {page.site_name}"),
             ("name", "twitter:card", "summary_large_image")]
     blocks = [organization(project.company)] if home else []
-    if page.case is not None and cases is not None:
-        dates = case_dates(project.root, page.case)
+    if page.case is not None and page.case_dates is not None and cases is not None:
         blocks.append(article(Renderer(project, labels, cases, lang), page.case, page.title, page.description,
-                              page.canonical, image, dates.published, dates.updated, project.company))
+                              page.canonical, image, page.case_dates.published, page.case_dates.updated,
+                              project.company))
     blocks.append(breadcrumb_list(breadcrumb_trail(project, lang, page, titles)))
     return SocialHead(tuple(meta), tuple(serialised(block) for block in blocks))
 

@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 
 from como_site.alternates import home_links, page_links
 from como_site.buildcontext import BuildContext, current, pages_in_memory
+from como_site.casestudies.dates import dates_of
 from como_site.company import fill_company
 from como_site.contenttypes import CASE_STUDIES, content_blocks
 from como_site.fallbacks import FALLBACK_KEY
@@ -78,7 +79,9 @@ def on_nav(nav, config, files):
 
 
 _blocks: dict[str, str] = {}   # marker -> block, for this build's language (set in on_files)
-_files: list = []              # this language's files (set in on_files; their pages are read before any renders)
+_files: list = []              # this language's files (set in on_files)
+_titles: dict[str, str] = {}   # page path -> plain title, read at the first render (all pages are read by then)
+_case_dates: dict = {}         # case id -> when it was published and last changed (set in on_files)
 
 
 @event_priority(-200)  # after static-i18n (-100), which has chosen this language's files
@@ -90,6 +93,10 @@ def on_files(files, config):
     _blocks.clear()
     _blocks.update(content_blocks(context.project, labels_for(context.project), context.content, context.language))
     _files[:] = [files]
+    _titles.clear()
+    cases = context.content.get(CASE_STUDIES.name)
+    _case_dates.clear()
+    _case_dates.update(dates_of(context.project.root, cases.published) if cases else {})
     return files
 
 
@@ -149,18 +156,21 @@ def _social(build: BuildContext, page, config, links):
     """The page's Open Graph tags and JSON-LD, from its own data (como_site.socialmeta)."""
     cases = build.content.get(CASE_STUDIES.name)
     case = next((case for case in cases.published if case.path == page.meta.get(GENERATED_KEY)), None) if cases else None
-    titles = {_norm_path(file.page): _plain(file.page.title) for file in _files[0].documentation_pages() if file.page}
+    if not _titles:
+        _titles.update({_norm_path(file.page): _plain(file.page.title)
+                        for file in _files[0].documentation_pages() if file.page})
     facts = PageFacts(_norm_path(page), _plain(page.meta.get("title") or page.title), _plain(page.meta.get("description")),
                       links.canonical, _plain(config.site_name),
-                      tuple(alt.lang for alt in links.switcher if alt.exists and alt.lang != build.language), case)
-    return social_head(build.project, labels_for(build.project), build.language, facts, titles, cases)
+                      tuple(alt.lang for alt in links.switcher if alt.exists and alt.lang != build.language), case,
+                      _case_dates.get(case.id) if case else None)
+    return social_head(build.project, labels_for(build.project), build.language, facts, _titles, cases)
 
 
 def on_post_build(config):
     """The language's Atom feed of case studies (como_site.feeds)."""
     build = _context()
-    write_feed(build.project, labels_for(build.project), build.content[CASE_STUDIES.name], build.language,
-               Path(config.site_dir))
+    write_feed(build.project, labels_for(build.project), build.content[CASE_STUDIES.name], _case_dates,
+               build.language, Path(config.site_dir))
 
 
 def on_template_context(context, template_name, config):

@@ -8,7 +8,6 @@ content always builds the same feed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 from como_site.casestudies.model import CaseStudy
@@ -21,11 +20,6 @@ class CaseDates:
     updated: str
 
 
-@lru_cache(maxsize=None)
-def _from_git(root: Path, path: str) -> tuple[str, str] | None:
-    return commit_dates(root, path)
-
-
 def date_from_data(case: CaseStudy) -> str:
     """The latest date of the case's sources (when they were published or read), as a timestamp."""
     dates = [date for source in case.sources for date in (source.date, source.accessed) if date]
@@ -33,8 +27,13 @@ def date_from_data(case: CaseStudy) -> str:
 
 
 def case_dates(root: Path, case: CaseStudy) -> CaseDates:
-    found = _from_git(root, case.path)
+    found = commit_dates(root, case.path)
     if found:
         return CaseDates(*found)
     date = date_from_data(case)
     return CaseDates(date, date)
+
+
+def dates_of(root: Path, cases: tuple[CaseStudy, ...]) -> dict[str, CaseDates]:
+    """Case id -> its dates: asked once per language build, for its feed and its pages' structured data."""
+    return {case.id: case_dates(root, case) for case in cases}
