@@ -8,6 +8,10 @@ base.html (whose `new URL("<base_url>", location)` varies with the page's depth,
 for every depth the site has, and for the absolute base of 404 pages) and content.html. The others
 appear only with features this site leaves off (an announcement bar, versioning, cookie consent, a
 palette toggle): a page carrying one fails the check until its template is added to TEMPLATE_SCRIPTS.
+
+Data blocks (<script> of a type browsers never run) need no hash, but nothing else may ride in them: a
+page may carry them only as JSON of the kinds our templates emit (como_site.builtpages.DATA_BLOCK_TYPES:
+Material's and the banner's settings, the JSON-LD of como_site.structureddata), and only valid JSON.
 """
 from __future__ import annotations
 
