@@ -65,7 +65,9 @@ def page_links(project: Project, current: str, path: str, fallback_of: str | Non
     real = [alt for alt in switcher if alt.exists]
     default = next((alt for alt in real if alt.lang == project.source_language), real[0] if real else None)
     hreflang = [(alt.lang, alt.url) for alt in real]
-    if default:
+    if path == "index.md":   # the home pages: the root language chooser, which lists them all, is their x-default
+        hreflang.append(("x-default", project.site_url))
+    elif default:            # any other page: its original, the one version every translation is made from
         hreflang.append(("x-default", default.url))
     return PageLinks(switcher, f"{project.language_url(current)}{url}", hreflang)
 

@@ -5,6 +5,9 @@ Crawlers read robots.txt only at the host's root, so it is written only for a si
 "Hosting", says what to add to the host's own robots.txt otherwise), and in a pull request's preview,
 where it says `Disallow: /` (harmless where no crawler reads it, and right if previews get a host of
 their own); what keeps a preview out of search engines is its noindex, in every page and header.
+
+It is the home pages' x-default: it lists the four of them and itself (x-default) as alternates, and each
+home page lists it back (como_site/alternates.py), so search engines take the set as a whole.
 """
 from __future__ import annotations
 
@@ -12,9 +15,13 @@ from html import escape
 from urllib.parse import urlsplit
 from pathlib import Path
 
+from como_site.feeds import FEED_PATH, FEED_TYPE, TITLE_LABEL
 from como_site.labels import labels_for
 from como_site.previews import BANNER_CLASS, preview_banner
 from como_site.project import Project
+from como_site.socialmeta import chooser_meta
+
+ROOT_SITEMAP = "sitemap-root.xml"   # the chooser's entry: a language's sitemap may list only its own folder
 
 ROOT_CSS = """\
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
@@ -67,6 +74,10 @@ def chooser_html(project: Project, languages: list[str]) -> str:
         *(['  <meta name="robots" content="noindex">'] if project.preview else []),
         f'  <link rel="canonical" href="{escape(project.site_url)}">',
         *alternates,
+        *(f'  <meta {attribute}="{escape(name)}" content="{escape(content)}">'
+          for attribute, name, content in chooser_meta(project, text, languages)),
+        *(f'  <link rel="alternate" type="{FEED_TYPE}" title="{escape(text.get(TITLE_LABEL, code))}" '
+          f'href="{escape(project.language_url(code) + FEED_PATH)}">' for code in languages),
         '  <link rel="stylesheet" href="assets/root.css">'])
     items = "\n".join(
         f'    <li lang="{escape(code)}"><a href="{escape(code)}/" hreflang="{escape(code)}">'
@@ -92,8 +103,10 @@ def not_found_html(project: Project, languages: list[str]) -> str:
 
 
 def sitemap_index(project: Project, languages: list[str]) -> str:
-    entries = "\n".join(f"  <sitemap><loc>{escape(project.language_url(code))}sitemap.xml</loc></sitemap>"
-                        for code in languages)
+    """The languages' sitemaps and the root's (the chooser: written by como_site/postprocess.py)."""
+    entries = "\n".join(f"  <sitemap><loc>{escape(url)}</loc></sitemap>" for url in
+                        [*(f"{project.language_url(code)}sitemap.xml" for code in languages),
+                         project.site_url + ROOT_SITEMAP])
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
             f"{entries}\n</sitemapindex>\n")
