@@ -14,17 +14,20 @@ import material
 
 from tests.conftest import LANGUAGES
 
-# (what a reader types, the word as the pages write it)
+# (what a reader types, the word as the pages write it): inflected forms, plurals, words without their
+# accents (German also with umlauts spelled out), and last a word typed with an accent the pages do not write
 QUERIES = {
     "de": [("Finanzierungen", "Finanzierung"), ("Clustern", "Cluster"), ("Unternehmens", "Unternehmen"),
-           ("Universitat", "Universität"), ("Wertschopfungsketten", "Wertschöpfungskette"),
-           ("Wirtschaftsforderung", "Wirtschaftsförderung")],
+           ("Universitat", "Universität"), ("Universitaeten", "Universität"),
+           ("Wertschopfungsketten", "Wertschöpfungskette"),
+           ("Wirtschaftsforderung", "Wirtschaftsförderung"), ("Clúster", "Cluster")],
     "en": [("clusters", "cluster"), ("financing", "finance"), ("companies", "company"), ("policies", "policy"),
-           ("Solvell", "Sölvell")],
+           ("Solvell", "Sölvell"), ("coopération", "cooperation")],
     "es": [("financiacion", "financiación"), ("clusteres", "clúster"), ("empresas", "empresa"),
            ("region", "región"), ("politicas", "política"), ("cooperacion", "cooperación"), ("clúster", "cluster")],
     "fr": [("financements", "financement"), ("developpement", "développement"), ("entreprises", "entreprise"),
-           ("regions", "région"), ("cooperation", "coopération"), ("universites", "université")],
+           ("regions", "région"), ("cooperation", "coopération"), ("universites", "université"),
+           ("gestión", "gestion")],
 }
 MATERIAL_LANGUAGES = Path(material.__file__).parent / "templates" / "partials" / "languages"
 

@@ -26,15 +26,24 @@
       .replace(/ß/g, "ss").replace(/æ/g, "ae").replace(/œ/g, "oe");
   }
 
+  /* spellings readers use where a keyboard lacks a letter, by language: "Foerderung" for "Förderung" */
+  var SPELLED_OUT = { de: { "ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss" } };
+
+  function spelledOut(lang, word) {
+    var letters = SPELLED_OUT[lang];
+    return letters ? word.replace(/[^a-z]/g, function (letter) { return letters[letter] || letter; }) : word;
+  }
+
   function unique(words) {
     return words.filter(function (word, i) { return word && words.indexOf(word) === i; });
   }
 
-  /* the word, its stem, and both without accents (stemmers of languages with accents need them) */
-  function forms(stemmer, word) {
+  /* the word, its stem, both without accents (stemmers of languages with accents need them), and the
+     word spelled out */
+  function forms(stemmer, lang, word) {
     var stem = function (value) { return stemmer(new lunr.Token(value, {})).toString(); };
     var folded = fold(word);
-    return unique([word, stem(word), folded, fold(stem(word)), stem(folded)]);
+    return unique([word, stem(word), folded, fold(stem(word)), stem(folded), spelledOut(lang, word)]);
   }
 
   /* Lunr's English trimmer keeps only [A-Za-z0-9_] at a word's ends: "café" would be indexed as "caf" */
@@ -42,18 +51,23 @@
     return token.update(function (word) { return word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ""); });
   }
 
-  function isStemmer(fn) { return /^stemmer(-|$)/.test(fn.label || ""); }
+  /* Lunr's stemmer is "stemmer" (English), lunr-languages' are "stemmer-de", "stemmer-fr"... */
+  function stemmerLanguage(fn) {
+    var label = /^stemmer(?:-(\w+))?$/.exec(fn.label || "");
+    return label && (label[1] || "en");
+  }
 
   function widened(stemmer) {
+    var lang = stemmerLanguage(stemmer);
     return function (token) {
-      return forms(stemmer, token.toString()).map(function (form) { return token.clone(function () { return form; }); });
+      return forms(stemmer, lang, token.toString()).map(function (form) { return token.clone(function () { return form; }); });
     };
   }
 
   function widenPipeline(pipeline) {
     pipeline._stack = pipeline._stack.map(function (fn) {
       if (fn === lunr.trimmer) { return letterTrimmer; }
-      return isStemmer(fn) ? widened(fn) : fn;
+      return stemmerLanguage(fn) ? widened(fn) : fn;
     });
   }
 
