@@ -103,10 +103,24 @@ def test_search_speaks_the_page_language(visit, lang):
 
 
 def test_highlighted_words_are_the_words_on_the_page(visit, built_site):
-    """A plural typed without accents highlights the singular as written, with its accent, once (a word
-    found by several of its forms is not marked twice)."""
+    """The plural (written without accent in Spanish) highlights the singular as the page writes it, with
+    its accent, once: a word found by several of its forms is not marked twice."""
     visitor = visit("es/")
     _, _, marks = search(visitor.page, "financiaciones")
     assert any(mark.lower().startswith("financiación") for mark in marks), marks
     assert visitor.page.locator(".md-search-result__item mark mark").count() == 0
+    visitor.assert_clean()
+
+
+def test_language_support_loads_only_when_search_is_opened(visit):
+    """The first view starts the small worker only; stemmers and widen.js come with the index."""
+    visitor = visit("de/clusters/")
+    page = visitor.page
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.reload(wait_until="networkidle")
+    assert [url for url in requested if "/workers/search-languages.js" in url], requested
+    assert not [url for url in requested if "/assets/javascripts/lunr/" in url], requested
+    with page.expect_request(lambda request: request.url.endswith("/de/assets/javascripts/lunr/widen.js")):
+        page.keyboard.press("/")
     visitor.assert_clean()
