@@ -81,14 +81,17 @@
   }
 
   /* The forms a query clause looks up: only those in the index, as a required ("+word") clause fails in
-     Lunr as soon as one of its forms has no match; the clause as it was when none is there. */
+     Lunr as soon as one of its forms has no match; the clause as it was when none is there. A fuzzy
+     clause ("word~1") looks up every form, as Lunr matches each one approximately. */
   function lookups(index, searchPipeline, clause) {
     var term = clause.term;
     var prefix = term.length > 1 && term.indexOf(WILDCARD) === term.length - 1;
     if (!clause.usePipeline && !prefix) { return { typed: term, patterns: [term] }; }
     var typed = prefix ? term.slice(0, -1) : term;
     var patterns = searchPipeline.runString(typed).map(function (form) { return prefix ? form + WILDCARD : form; });
-    patterns = unique(patterns).filter(function (pattern) { return inIndex(index, pattern); });
+    patterns = unique(patterns);
+    if (clause.editDistance) { return { typed: typed, patterns: patterns }; }
+    patterns = patterns.filter(function (pattern) { return inIndex(index, pattern); });
     return { typed: typed, patterns: patterns.length ? patterns : [term] };
   }
 
