@@ -51,10 +51,14 @@
     return label && (label[1] || "en");
   }
 
+  /* words repeat: each one is stemmed once (building the index is most of the time search takes to open) */
   function widened(stemmer) {
     var lang = stemmerLanguage(stemmer);
+    var known = Object.create(null);
     return function (token) {
-      return forms(stemmer, lang, token.toString()).map(function (form) { return token.clone(function () { return form; }); });
+      var word = token.toString();
+      var found = known[word] = known[word] || forms(stemmer, lang, word);
+      return found.map(function (form) { return token.clone(function () { return form; }); });
     };
   }
 
