@@ -14,7 +14,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from como_site.alternates import home_links, page_links
-from como_site.buildcontext import BuildContext, current, pages_in_memory
+from como_site.buildcontext import BuildContext, count, current, pages_in_memory
+from como_site.cards import TAGLINE_LABEL, PageCard, nav_sections, page_card, write_cards
 from como_site.company import fill_company
 from como_site.contenttypes import content_blocks
 from como_site.fallbacks import FALLBACK_KEY
@@ -66,10 +67,15 @@ def on_nav(nav, config, files):
                 item.title = escaped_once(item.title)
             walk(getattr(item, "children", None) or [])
     walk(nav.items)
+    _sections.clear()
+    _sections.update(nav_sections(nav.items))
+    _cards.clear()
     return nav
 
 
 _blocks: dict[str, str] = {}   # marker -> block, for this build's language (set in on_files)
+_sections: dict[str, str] = {}   # page URL -> its top-level navigation section (set in on_nav)
+_cards: list[PageCard] = []      # what each page's social card shows (collected in on_page_context)
 
 
 @event_priority(-200)  # after static-i18n (-100), which has chosen this language's files
@@ -130,7 +136,14 @@ def on_page_context(context, page, config, nav):
     config.extra["alternate"] = [vars(alt) for alt in links.switcher]
     context["como_head"] = links
     context["como_offers"] = language_offers(project, labels_for(project), lang, links.switcher)
+    _cards.append(page_card(page.url, page.title, _sections, labels_for(project).get(TAGLINE_LABEL, lang),
+                            config.site_name, lang))
     return context
+
+
+def on_post_build(config):
+    """Every page's social card, into this language's folder (drawn only when its texts are new)."""
+    count(write_cards(_context().project.root, Path(config.site_dir), _cards))
 
 
 def on_template_context(context, template_name, config):
