@@ -39,7 +39,8 @@ SECTION_SIZE, SECTION_LINES = 30, 2
 SITE_NAME_SIZE = 34
 LINE_SPACING = 1.22
 ELLIPSIS = "…"
-PALETTE = 32
+INKS = ((INDIGO, WHITE), (INDIGO, INDIGO_PALE), (INDIGO_DARK, WHITE))   # (ground, text) pairs drawn
+RAMP = 11   # shades from ground to text in the palette, both ends included: anti-aliasing as drawn
 TRAILING = " \u00a0\u202f,;:-–"   # stripped before an ellipsis
 
 
@@ -61,6 +62,11 @@ class CardLayout:
     title_lines: tuple[str, ...]
     title_size: int
     site_name: str
+
+    @property
+    def title_top(self) -> int:
+        """Where the title's first line starts: below the section's lines and the rule under them."""
+        return _title_top(len(self.section_lines))
 
     @property
     def shortened(self) -> bool:
@@ -87,6 +93,10 @@ def renderer_version() -> str:
 
 def _line_height(size: int) -> int:
     return round(size * LINE_SPACING)
+
+
+def _title_top(section_lines: int) -> int:
+    return MARGIN + section_lines * _line_height(SECTION_SIZE) + SECTION_GAP
 
 
 def _pieces(text: str) -> list[tuple[str, bool]]:
@@ -135,11 +145,10 @@ def lay_out(text: CardText) -> CardLayout:
     """The card's lines: the section in up to two lines, the title at the largest size that fits."""
     section_face = font(SECTION_SIZE, SEMIBOLD)
     section = _shortened(wrapped(text.section, section_face, TEXT_WIDTH), SECTION_LINES, section_face, TEXT_WIDTH)
-    title_top = MARGIN + len(section) * _line_height(SECTION_SIZE) + SECTION_GAP
     for size in TITLE_SIZES:
         face = font(size, BOLD)
         lines = wrapped(text.title, face, TEXT_WIDTH)
-        room = (TITLE_BOTTOM - title_top) // _line_height(size)
+        room = (TITLE_BOTTOM - _title_top(len(section))) // _line_height(size)
         if len(lines) <= room or size == TITLE_SIZES[-1]:
             break
     name_face = font(SITE_NAME_SIZE, SEMIBOLD)
@@ -147,23 +156,34 @@ def lay_out(text: CardText) -> CardLayout:
     return CardLayout(tuple(section), tuple(_shortened(lines, room, face, TEXT_WIDTH)), size, site_name[0])
 
 
+@lru_cache(maxsize=1)
+def palette() -> Image.Image:
+    """The card's colours and RAMP shades between each text colour and its ground: every colour the
+    anti-aliased text is drawn in lies close to one of them. Fixed, so every card stores the same colours."""
+    shades = dict.fromkeys(tuple(round(g + (c - g) * step / (RAMP - 1)) for g, c in zip(ground, ink))
+                           for ground, ink in INKS for step in range(RAMP))
+    colours = [*shades, *[next(iter(shades))] * (256 - len(shades))]   # Pillow reads 256 entries
+    image = Image.new("P", (1, 1))
+    image.putpalette([channel for colour in colours for channel in colour])
+    return image
+
+
 def draw(layout: CardLayout) -> bytes:
-    """The card as a PNG of WIDTH x HEIGHT pixels: drawn in RGB, stored with a palette of PALETTE colours
-    (four flat colours and the anti-aliased edges between them: as seen, at a third of the RGB file's size)."""
+    """The card as a PNG of WIDTH x HEIGHT pixels: drawn in RGB, stored with the fixed `palette` (as seen,
+    at a third of the RGB file's size)."""
     image = Image.new("RGB", (WIDTH, HEIGHT), INDIGO)
     pen = ImageDraw.Draw(image)
-    y = MARGIN
-    for line in layout.section_lines:
-        pen.text((MARGIN, y), line, font=font(SECTION_SIZE, SEMIBOLD), fill=INDIGO_PALE)
-        y += _line_height(SECTION_SIZE)
-    pen.rectangle((MARGIN, y + SECTION_GAP // 2 - 3, MARGIN + 96, y + SECTION_GAP // 2 + 2), fill=INDIGO_PALE)
-    y += SECTION_GAP
-    for line in layout.title_lines:
-        pen.text((MARGIN, y), line, font=font(layout.title_size, BOLD), fill=WHITE)
-        y += _line_height(layout.title_size)
+    for index, line in enumerate(layout.section_lines):
+        pen.text((MARGIN, MARGIN + index * _line_height(SECTION_SIZE)), line, font=font(SECTION_SIZE, SEMIBOLD),
+                 fill=INDIGO_PALE)
+    rule = layout.title_top - SECTION_GAP // 2
+    pen.rectangle((MARGIN, rule - 3, MARGIN + 96, rule + 2), fill=INDIGO_PALE)
+    for index, line in enumerate(layout.title_lines):
+        pen.text((MARGIN, layout.title_top + index * _line_height(layout.title_size)), line,
+                 font=font(layout.title_size, BOLD), fill=WHITE)
     pen.rectangle((0, HEIGHT - FOOTER_HEIGHT, WIDTH, HEIGHT), fill=INDIGO_DARK)
     pen.text((MARGIN, HEIGHT - FOOTER_HEIGHT // 2), layout.site_name, font=font(SITE_NAME_SIZE, SEMIBOLD),
              fill=WHITE, anchor="lm")
     output = io.BytesIO()
-    image.quantize(PALETTE, method=Image.Quantize.FASTOCTREE, dither=Image.Dither.NONE).save(output, format="PNG")
+    image.quantize(palette=palette(), dither=Image.Dither.NONE).save(output, format="PNG")
     return output.getvalue()
