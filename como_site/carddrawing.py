@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -120,9 +121,10 @@ def _broken(piece: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
 
 
 def wrapped(text: str, face: ImageFont.FreeTypeFont, width: int) -> list[str]:
-    """The text in lines no wider than `width`, filled greedily."""
+    """The text in lines no wider than `width`, filled greedily; letters typed as a base letter and a
+    combining accent are joined first (NFC), as the font draws them as one glyph."""
     lines: list[str] = []
-    for piece, spaced in _pieces(text):
+    for piece, spaced in _pieces(unicodedata.normalize("NFC", text)):
         candidate = f"{lines[-1]}{' ' if spaced else ''}{piece}" if lines else piece
         if lines and face.getlength(candidate) <= width:
             lines[-1] = candidate

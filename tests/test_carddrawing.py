@@ -76,6 +76,10 @@ def test_lines_never_break_at_the_no_break_spaces_of_french_typography():
     assert not any(line.startswith((":", "»", "?")) or line.endswith("«") for line in layout.title_lines)
 
 
+def test_an_accent_typed_as_a_combining_mark_is_drawn_on_its_letter():
+    assert lay_out(card("Cafe\u0301 und Gru\u0308nde")).title_lines == ("Café und Gründe",)
+
+
 def test_a_word_wider_than_a_line_is_cut_with_hyphens():
     layout = lay_out(card("Donaudampfschifffahrtsgesellschaftskapitänswitwenrentenversicherungsanstalt"))
     assert len(layout.title_lines) > 1 and all(line.endswith("-") for line in layout.title_lines[:-1])
