@@ -4,8 +4,8 @@ The font is Noto Sans from the fontpkg-noto-sans package (its TTF ships in the w
 nothing); it covers every letter and quotation mark of de, en, es and fr. Laying out and drawing are two
 steps: `lay_out` decides the lines (wrapped at ordinary spaces and after hyphens, never at the no-break
 spaces the build's typography sets, and shortened with an ellipsis only when even the smallest size
-does not fit), `draw` paints them. `RENDERER` changes with this file, the font and Pillow, so the render
-cache draws every card afresh when any of them changes.
+does not fit), `draw` paints them. `renderer_version` changes with this file, the font and Pillow, so the
+render cache draws every card afresh when any of them changes.
 """
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ INDIGO_PALE = (0xE8, 0xEA, 0xF6)  # Material's indigo 50, for the section
 WHITE = (0xFF, 0xFF, 0xFF)
 
 FONT_FILE = Path(fontpkg_noto_sans.ROOT) / "files" / "NotoSans[wdth,wght].ttf"
-REGULAR, SEMIBOLD, BOLD = 400, 600, 700
+SEMIBOLD, BOLD = 600, 700   # weights of the variable font
 TITLE_SIZES = (72, 64, 56, 48)   # the largest at which the whole title fits is taken
 SECTION_SIZE, SECTION_LINES = 30, 2
 SITE_NAME_SIZE = 34
