@@ -10,9 +10,10 @@ import errno
 import os
 import shutil
 import time
+from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -56,6 +57,7 @@ class BuildReport:
     languages: list[str]
     seconds: float
     pages: int = 0
+    counts: Counter[str] = field(default_factory=Counter)   # added up over the languages (e.g. cards drawn)
 
 
 def _count_pages(site_dir: Path) -> int:
@@ -94,7 +96,7 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
     jobs = jobs or min(len(languages), os.cpu_count() or 1)
     try:
         with SiteLock(site_dir) as lock:
-            _build_and_swap(project, lock, languages, jobs, keep_other_languages, drafts)
+            counts = _build_and_swap(project, lock, languages, jobs, keep_other_languages, drafts)
     except BuildBusy as busy:
         raise BuildError(str(busy)) from None
     except OSError as error:
@@ -102,11 +104,12 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
             raise
         raise BuildError(f"the disk is full while writing {error.filename or site_dir.parent}: free some space "
                          f"and build again; {site_dir.name}/ was not changed") from None
-    return BuildReport(site_dir, languages, time.perf_counter() - started, _count_pages(site_dir))
+    return BuildReport(site_dir, languages, time.perf_counter() - started, _count_pages(site_dir), counts)
 
 
 def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs: int,
-                    keep_other_languages: bool, drafts: bool) -> None:
+                    keep_other_languages: bool, drafts: bool) -> Counter[str]:
+    """Build, finish and swap in; returns the languages' counts, added up."""
     site_dir = lock.site_dir
     content, draft_ids = check_and_load(project, drafts)  # every content problem surfaces here, before rendering
     staging = lock.new_staging()
@@ -129,5 +132,6 @@ def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs
         if faults:
             raise BuildError("The built site has faults; nothing in site/ was changed.\n" + "\n".join(faults))
         lock.swap_in(staging)
+        return sum((result.counts for result in results), Counter())
     finally:
         shutil.rmtree(staging, ignore_errors=True)

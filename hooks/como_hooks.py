@@ -15,7 +15,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from como_site.alternates import home_links, page_links
-from como_site.buildcontext import BuildContext, current, pages_in_memory
+from como_site.buildcontext import BuildContext, count, current, pages_in_memory
+from como_site.cards import TAGLINE_LABEL, PageCard, nav_sections, page_card, write_cards
 from como_site.casestudies.dates import dates_of
 from como_site.company import fill_company
 from como_site.contenttypes import CASE_STUDIES, content_blocks
@@ -76,6 +77,9 @@ def on_nav(nav, config, files):
                 item.title = escaped_once(item.title)
             walk(getattr(item, "children", None) or [])
     walk(nav.items)
+    _sections.clear()
+    _sections.update(nav_sections(nav.items))
+    _cards.clear()
     return nav
 
 
@@ -83,6 +87,8 @@ _blocks: dict[str, str] = {}   # marker -> block, for this build's language (set
 _files: list = []              # this language's files (set in on_files)
 _titles: dict[str, str] = {}   # page path -> plain title, read at the first render (all pages are read by then)
 _case_dates: dict = {}         # case id -> when it was published and last changed (set in on_files)
+_sections: dict[str, str] = {}   # page URL -> its top-level navigation section (set in on_nav)
+_cards: list[PageCard] = []      # what each page's social card shows (collected in on_page_context)
 
 
 @event_priority(-200)  # after static-i18n (-100), which has chosen this language's files
@@ -152,6 +158,8 @@ def on_page_context(context, page, config, nav):
     context["como_head"] = links
     context["como_offers"] = language_offers(project, labels_for(project), lang, links.switcher)
     context["como_social"] = None if links.noindex else _social(build, page, config, links)
+    _cards.append(page_card(page.url, page.title, _sections, labels_for(project).get(TAGLINE_LABEL, lang),
+                            config.site_name, lang))
     return context
 
 
@@ -170,10 +178,12 @@ def _social(build: BuildContext, page, config, links):
 
 
 def on_post_build(config):
-    """The language's Atom feed of case studies (como_site.feeds)."""
+    """The language's Atom feed of case studies (como_site.feeds) and every page's social card, into this
+    language's folder (a card is drawn only when its texts are new)."""
     build = _context()
     write_feed(build.project, labels_for(build.project), build.content[CASE_STUDIES.name], _case_dates,
                build.language, Path(config.site_dir))
+    count(write_cards(build.project.root, Path(config.site_dir), _cards))
 
 
 def on_template_context(context, template_name, config):

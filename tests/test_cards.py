@@ -1,7 +1,15 @@
-"""Where a page's social card lives: one rule for the page head and the drawing code."""
-import pytest
+"""Social cards: where a page's card lives (one rule for the page head and the drawing code), what it shows,
+and that it is drawn once."""
+from __future__ import annotations
 
-from como_site.cards import card_path
+from collections import Counter
+from dataclasses import dataclass
+
+import pytest
+from markupsafe import Markup
+
+from como_site.carddrawing import CardText
+from como_site.cards import CACHED, DRAWN, card_path, nav_sections, page_card, section_of, summary, write_cards
 
 
 @pytest.mark.parametrize("url, path", [
@@ -13,3 +21,53 @@ from como_site.cards import card_path
 ])
 def test_card_path(url, path):
     assert card_path(url) == path
+
+
+@dataclass
+class Item:
+    """The shape of MkDocs' navigation items that nav_sections reads."""
+    title: object
+    url: str | None = None
+    children: list | None = None
+
+
+NAV = [Item("Home", ""), Item(Markup("Leistungen &amp; Beratung"), children=[
+    Item("Leistungen", "services/"), Item("Konzeption", "services/conception/")]),
+    Item("FAQ", "faq/"), Item("Fallstudien", children=[Item("Fallstudien", "case-studies/")])]
+
+
+def test_nav_sections_name_the_top_level_section_of_each_page_inside_one():
+    assert nav_sections(NAV) == {"services/": "Leistungen & Beratung", "services/conception/": "Leistungen & Beratung",
+                                 "case-studies/": "Fallstudien"}
+
+
+@pytest.mark.parametrize("url, section", [
+    ("services/conception/", "Leistungen & Beratung"),
+    ("case-studies/", "Fallstudien"),
+    ("case-studies/mireck/", "Fallstudien"),            # made from data, not in the navigation
+    ("case-studies/country/xk/", "Fallstudien"),
+    ("faq/", None), ("", None),                           # outside every section: the card shows the tagline
+])
+def test_a_page_takes_its_own_section_or_that_of_the_nearest_folder_above(url, section):
+    assert section_of(url, nav_sections(NAV)) == section
+
+
+def test_a_card_shows_titles_as_read_not_as_escaped():
+    card = page_card("faq/", Markup("Fragen &amp; Antworten"), nav_sections(NAV), "Tagline", Markup("Como &lt;3"), "de")
+    assert card.text == CardText("Fragen & Antworten", "Tagline", "Como <3", "de")
+
+
+def test_cards_are_written_where_card_path_says_and_drawn_once(tmp_path):
+    cards = [page_card(url, title, nav_sections(NAV), "Tagline", "Como", "de")
+             for url, title in [("", "Start"), ("services/conception/", "Konzeption")]]
+    first = write_cards(tmp_path / "project", tmp_path / "site", cards)
+    written = {path: (tmp_path / "site" / card_path(card.url)).read_bytes() for path, card in enumerate(cards)}
+    second = write_cards(tmp_path / "project", tmp_path / "again", cards)
+    assert (first[DRAWN], first[CACHED], second[DRAWN], second[CACHED]) == (2, 0, 0, 2)
+    assert all(data.startswith(b"\x89PNG") for data in written.values())
+    assert {path: (tmp_path / "again" / card_path(card.url)).read_bytes() for path, card in enumerate(cards)} == written
+    assert summary(first + second) == "Social cards: 2 drawn, 2 taken from the cache"
+
+
+def test_no_cards_no_line():
+    assert summary(Counter()) is None

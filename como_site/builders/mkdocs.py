@@ -9,11 +9,12 @@ which this adapter makes current for the hooks.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from como_site.buildcontext import BuildContext, set_current
+from como_site.buildcontext import BuildContext, counted, set_current
 from como_site.builders.engine import load_engine
 
 COLLECTED_LEVEL = logging.WARNING
@@ -24,6 +25,7 @@ class LanguageBuild:
     language: str
     warnings: list[str]
     ok: bool
+    counts: Counter[str] = field(default_factory=Counter)   # what the hooks counted (como_site.buildcontext)
 
 
 class _Collector(logging.Handler):
@@ -62,7 +64,7 @@ def build_language(context: BuildContext, site_dir: str, dirty: bool = False) ->
                              site_url=context.project.language_url(language), strict=True)
         build_only(config, language)
         build(config, dirty=dirty)
-        return LanguageBuild(language, collector.messages, ok=True)
+        return LanguageBuild(language, collector.messages, ok=True, counts=counted())
     except (Abort, MkDocsException) as error:
         message = str(error)
         if message and message not in collector.messages:
