@@ -26,20 +26,20 @@ def load_schema(path: Path) -> Schema:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _resolve(node: Schema, root: Schema) -> Schema:
+def resolve(node: Schema, root: Schema) -> Schema:
     while "$ref" in node:
         node = root["$defs"][node["$ref"].removeprefix("#/$defs/")]
     return node
 
 
-def _alternatives(node: Schema, root: Schema) -> list[Schema]:
-    node = _resolve(node, root)
-    return [node, *(_resolve(choice, root) for choice in node.get("oneOf", node.get("anyOf", ())))]
+def alternatives(node: Schema, root: Schema) -> list[Schema]:
+    node = resolve(node, root)
+    return [node, *(resolve(choice, root) for choice in node.get("oneOf", node.get("anyOf", ())))]
 
 
 def is_translatable(node: Schema, root: Schema) -> bool:
     """True when the field is (or may be written as) a text with one value per language."""
-    return any(choice.get(TRANSLATABLE) for choice in _alternatives(node, root))
+    return any(choice.get(TRANSLATABLE) for choice in alternatives(node, root))
 
 
 def text_keys(schema: Schema) -> set[str]:
@@ -49,7 +49,7 @@ def text_keys(schema: Schema) -> set[str]:
 
 
 def _child(node: Schema, root: Schema, key: Any) -> Schema | None:
-    for choice in _alternatives(node, root):
+    for choice in alternatives(node, root):
         if isinstance(key, int):
             if "items" in choice:
                 return choice["items"]
@@ -87,7 +87,7 @@ def translatable_paths(schema: Schema, node: Schema | None = None, path: str = "
     if path and is_translatable(node, schema):
         return [path]
     found: list[str] = []
-    for choice in _alternatives(node, schema):
+    for choice in alternatives(node, schema):
         if "items" in choice:
             found += translatable_paths(schema, choice["items"], f"{path}[]")
         for key, child in choice.get("properties", {}).items():
@@ -101,7 +101,7 @@ def placeholders(schema: Schema, node: Schema | None = None, path: str = "") -> 
     """Field pattern -> the placeholder text the scaffold writes there (`x-placeholder` in the schema)."""
     node = schema if node is None else node
     found = {path: node[PLACEHOLDER]} if path and PLACEHOLDER in node else {}
-    for choice in _alternatives(node, schema):
+    for choice in alternatives(node, schema):
         if "items" in choice:
             found.update(placeholders(schema, choice["items"], f"{path}[]"))
         for key, child in choice.get("properties", {}).items():
