@@ -34,6 +34,7 @@ ONE_TEXT = "all"          # the subfield of a plain text that stands for every l
 MAP_KEY = "key"           # the subfield holding a map entry's key
 FORMAT_PREFIX = "como-yaml-"   # our format, registered once per collection with its shapes
 PAGE_COLLECTION = "pages"
+PAGE_FORMAT = "como-frontmatter"   # our page format: front matter rewritten in place, as the data files
 
 
 @dataclass
@@ -222,7 +223,7 @@ def page_collections(project: Project) -> list[dict[str, Any]]:
     """The hand-written pages. Decap's `multiple_folders` expects the language folder right above the file
     (docs/<lang>/<page>.md), so the top level is one collection in every language; each subfolder
     (docs/<lang>/clusters/...) is one collection per language."""
-    common = {"create": True, "extension": "md", "format": "frontmatter", "slug": "{{slug}}", "summary": "{{title}}"}
+    common = {"create": True, "extension": "md", "format": PAGE_FORMAT, "slug": "{{slug}}", "summary": "{{title}}"}
     collections = [{**common, "name": PAGE_COLLECTION, "label": "Pages", "folder": "docs",
                     "i18n": True,
                     "fields": _page_fields(i18n=True)}]

@@ -159,13 +159,15 @@ def test_german_page_edit_lands_in_the_german_folder(editor_page, repo):
     page_path = "docs/de/clusters/index.md"
     before = (repo / page_path).read_text(encoding="utf-8")
     editor_page.goto(editor_page.url.split("#")[0] + "#/collections/pages-clusters-de/entries/index")
-    body = _field(editor_page, "Text").locator("textarea, [contenteditable=true]").first
+    body = editor_page.locator("[aria-label='markdown field'] [data-slate-editor='true']")   # the raw Markdown
     body.click()
     editor_page.keyboard.press("Control+End")
-    editor_page.keyboard.type("\n\nEin neuer Absatz aus dem Web-Editor.\n")
+    editor_page.keyboard.press("Enter")
+    editor_page.keyboard.type("Ein neuer Absatz aus dem Web-Editor.")
     _publish(editor_page, repo)
 
     changed = _git(repo, "diff", "--name-only", "HEAD~1", "HEAD").split()
     assert changed == [page_path]
     after = (repo / page_path).read_text(encoding="utf-8")
     assert "Ein neuer Absatz aus dem Web-Editor." in after and after != before
+    assert _changed_lines(repo, page_path) == ["+", "+Ein neuer Absatz aus dem Web-Editor."]

@@ -164,3 +164,17 @@ export function toFile(data, shapes) {
   if (changes.length === 0) return source;
   return rewriteScalars(source, changes) ?? rewriteFields(source, changes);
 }
+
+// A page: its front matter through the same in-place rewriting (a stamp such as source_hash: "0123..." keeps its
+// quotes, so it stays a text), its Markdown body as Decap's markdown widget gives it.
+const FRONT_MATTER = /^---\n([\s\S]*?\n)?---\n/;
+
+export function pageFromFile(text) {
+  const match = text.match(FRONT_MATTER);
+  return { ...fromFile(match ? match[1] || "" : "", []), body: match ? text.slice(match[0].length) : text };
+}
+
+export function pageToFile(data) {
+  const { body = "", ...front } = data;
+  return `---\n${toFile(front, [])}---\n${body}`;
+}
