@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 from como_site.alternates import home_links, page_links
 from como_site.buildcontext import BuildContext, current, pages_in_memory
 from como_site.company import fill_company
+from como_site.editlink import edit_url
 from como_site.contenttypes import content_blocks
 from como_site.fallbacks import FALLBACK_KEY
 from como_site.htmlpolicy import THEME_TEXT_KEYS, escaped_once, sanitised_page
@@ -130,6 +131,11 @@ def on_page_context(context, page, config, nav):
     config.extra["alternate"] = [vars(alt) for alt in links.switcher]
     context["como_head"] = links
     context["como_offers"] = language_offers(project, labels_for(project), lang, links.switcher)
+    try:
+        href = edit_url(project, lang, _norm_path(page), page.meta.get(GENERATED_KEY))
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    context["como_edit"] = {"href": href, "label": labels_for(project).get("page.edit", lang)} if href else None
     return context
 
 
