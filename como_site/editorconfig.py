@@ -22,12 +22,11 @@ from typing import Any
 from como_site.contenttypes import CONTENT_TYPES, ContentType
 from como_site.pages import PAGE_FIELDS
 from como_site.project import Project
-from como_site.schema import TRANSLATABLE, Schema, alternatives, resolve
-from como_site.yamlsource import load_yaml
+from como_site.schema import TRANSLATABLE, VOCABULARY, Schema, alternatives, resolve
+from como_site.casestudies.validate import VOCABULARY_PATH
+from como_site.casestudies.vocabulary import load_vocabulary
 
 WRITTEN_BY = "x-written-by"
-VOCABULARY = "x-vocabulary"
-VOCABULARY_FILE = "case_studies/vocabularies.yml"
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 LANGUAGE_KEYS = "^[a-z]{2}$"
 ONE_TEXT = "all"          # the subfield of a plain text that stands for every language
@@ -70,8 +69,8 @@ def _scalar(node: Schema, walk: _Walk) -> dict[str, Any]:
     """The widget settings of a value that is not an object or a list."""
     if VOCABULARY in node:
         labels = walk.vocabularies.get(node[VOCABULARY], {})
-        return {"widget": "select", "options": [{"label": f"{texts.get(walk.source_language, key)} ({key})", "value": key}
-                                                for key, texts in labels.items()]}
+        return {"widget": "select", "options": [{"label": f"{(texts or {}).get(walk.source_language, key)} ({key})",
+                                                 "value": key} for key, texts in labels.items()]}
     if "enum" in node:
         return {"widget": "select", "options": list(node["enum"])}
     if node.get("const") is True or node.get("type") == "boolean":
@@ -161,11 +160,10 @@ def widget_for(name: str, node: Schema, walk: _Walk, required: bool, path: list[
 
 
 def _vocabularies(project: Project) -> dict[str, dict[str, dict[str, str]]]:
-    """vocabularies.yml as key -> labels per list (a service's label sits under `label`)."""
-    document, problems = load_yaml(project.root / VOCABULARY_FILE, VOCABULARY_FILE, project.root)
-    data = document.data if document and not problems and isinstance(document.data, dict) else {}
-    return {group: {key: (entry.get("label", entry) if isinstance(entry, dict) else {}) for key, entry in entries.items()}
-            for group, entries in data.items() if isinstance(entries, dict)}
+    """The case studies' vocabularies by name (as `x-vocabulary` names them): key -> label per language."""
+    vocabulary, _ = load_vocabulary(project.root / VOCABULARY_PATH, VOCABULARY_PATH.as_posix(), project.codes,
+                                    project.root)
+    return dict(vars(vocabulary)) if vocabulary else {}
 
 
 def type_collection(project: Project, content_type: ContentType) -> tuple[dict[str, Any], list[dict[str, Any]]]:

@@ -4,7 +4,8 @@ A definition marked `"x-translatable": true` is a text with one value per langua
 `properties` name, such as `sources`). Every field whose schema is, or may be (`oneOf`), such a text is
 found by walking the schema alongside the data, so model, checks, translation status, stamping and scaffold
 all use the same list and no field list is written twice. `"x-placeholder"` on a field is the text the
-scaffold writes into it (the one source of placeholder texts).
+scaffold writes into it (the one source of placeholder texts); `"x-vocabulary"` names the vocabulary its
+key comes from (the checks and the web editor's selects read it).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from como_site.yamlsource import FieldPath, field_name
 
 TRANSLATABLE = "x-translatable"
 PLACEHOLDER = "x-placeholder"
+VOCABULARY = "x-vocabulary"   # the list of a vocabularies file a value's key comes from
 Schema = dict[str, Any]
 
 
@@ -73,6 +75,21 @@ def text_fields(schema: Schema, data: Any, path: FieldPath = (), node: Schema | 
         child = _child(node, schema, key)
         if child is not None:
             yield from text_fields(schema, value, (*path, key), child)
+
+
+def vocabulary_values(schema: Schema, data: Any, path: FieldPath = (), node: Schema | None = None
+                      ) -> Iterator[tuple[FieldPath, Any, str]]:
+    """Every value in `data` whose field names a vocabulary (`x-vocabulary`): (field path, value, vocabulary)."""
+    node = schema if node is None else node
+    named = next((choice[VOCABULARY] for choice in alternatives(node, schema) if VOCABULARY in choice), None)
+    if named is not None and not isinstance(data, (dict, list)):
+        yield path, data, named
+        return
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        child = _child(node, schema, key)
+        if child is not None:
+            yield from vocabulary_values(schema, value, (*path, key), child)
 
 
 def translatable_texts(schema: Schema, data: Any) -> dict[str, dict[str, Any]]:
