@@ -2,51 +2,17 @@
 the web editor when `extra.editor.url` is set, else on GitHub when `extra.editor.repo` is, else none.
 
 The web editor's address of a file follows its collections (como_site/editorconfig.py):
-`<url>#/collections/<collection>/entries/<entry>`. The settings come from mkdocs.yml, so they are checked
-before they reach a link: an https:// address, a repository written owner/name, a plain branch name.
+`<url>#/collections/<collection>/entries/<entry>`. The settings (extra.editor in mkdocs.yml) are checked by
+como_site.editorconfig.edit_settings before they reach a link.
 """
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
 from pathlib import PurePosixPath
 from urllib.parse import quote
 
 from como_site.contenttypes import CONTENT_TYPES
-from como_site.editorconfig import page_collection_name
-from como_site.problems import ContentError, Problem
-from como_site.project import Project, mkdocs_document
-
-REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
-BRANCH = re.compile(r"^[A-Za-z0-9_./-]+$")
-EDITOR_URL = re.compile(r"^https://[^\s\"'<>]+$")
-
-
-@dataclass(frozen=True)
-class EditSettings:
-    url: str      # the web editor's address, "" when not set up
-    repo: str     # owner/name on GitHub, "" when not set
-    branch: str
-
-
-def edit_settings(project: Project) -> EditSettings:
-    """extra.editor of mkdocs.yml, checked; a wrong value is refused with its fix."""
-    settings = project.editor
-    url, repo, branch = (str(settings.get(key) or "") for key in ("url", "repo", "branch"))
-    branch = branch or "main"
-    problems = []
-    if url and not EDITOR_URL.match(url):
-        problems.append(("url", "write the web editor's address with https://, e.g. https://www.example.org/wissen-admin/"))
-    if repo and not REPO.match(repo):
-        problems.append(("repo", "write the GitHub repository as owner/name, e.g. como-consult/wissen"))
-    if not BRANCH.match(branch):
-        problems.append(("branch", "write the branch name only, e.g. main"))
-    if problems:
-        document = mkdocs_document(project.root)
-        raise ContentError([Problem("mkdocs.yml", document.line(("extra", "editor", key)), f"extra.editor.{key}", message)
-                            for key, message in problems])
-    return EditSettings(url.rstrip("/") + "/" if url else "", repo, branch)
-
+from como_site.editorconfig import edit_settings, page_collection_name
+from como_site.project import Project
 
 def _editor_entry(project: Project, file: str) -> str:
     """The web editor's address of a file or folder, after its `#`."""

@@ -15,9 +15,9 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from como_site.editorconfig import editor_config
+from como_site.editorconfig import edit_settings, editor_config
 from como_site.problems import ContentError, Problem
-from como_site.project import Project
+from como_site.project import Project, mkdocs_document
 
 TOOLS = Path("tools/decap")
 BUNDLE = TOOLS / "node_modules/decap-cms/dist"
@@ -84,10 +84,12 @@ def write_editor(project: Project, out: Path, local_backend: str | None = None) 
     root = project.root
     if not (root / BUNDLE / "decap-cms.js").is_file():
         raise EditorNotInstalled(f"{BUNDLE}/decap-cms.js is missing: run `make cms` (it installs tools/decap)")
-    if not local_backend and not project.editor.get("repo"):
-        raise ContentError([Problem("mkdocs.yml", 0, "extra.editor.repo",
+    if not local_backend and not edit_settings(project).repo:
+        line = mkdocs_document(project.root).line(("extra", "editor", "repo"))
+        raise ContentError([Problem("mkdocs.yml", line, "extra.editor.repo",
                                     "name the GitHub repository the editor saves to, e.g. repo: como-consult/wissen")])
     config, shapes = editor_config(project, local_backend)
+    out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".site-admin-", dir=out.parent))
     try:
         for path in (root / OUR_FILES).iterdir():

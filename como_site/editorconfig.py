@@ -12,6 +12,8 @@ como-editor.js) reshapes them on load and back on save; `shapes` lists, per coll
   "wrap":     a value or an object holding it (founded: 2016 or {year: 2016, sources: [...]});
   "map":      key -> value entries (the glossary's terms), shown as a list with a `key` field;
   "yaml":     any other choice of forms, edited as YAML text.
+The settings (`extra.editor` in mkdocs.yml: repo, branch, url, auth_url) are checked here, once, for the
+editor and for the "Edit this page" links (como_site/editlink.py).
 """
 from __future__ import annotations
 
@@ -19,12 +21,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from como_site.contenttypes import CONTENT_TYPES, ContentType
-from como_site.pages import PAGE_FIELDS
-from como_site.project import Project
-from como_site.schema import TRANSLATABLE, VOCABULARY, Schema, alternatives, resolve
 from como_site.casestudies.validate import VOCABULARY_PATH
 from como_site.casestudies.vocabulary import load_vocabulary
+from como_site.contenttypes import CONTENT_TYPES, ContentType
+from como_site.pages import PAGE_FIELDS
+from como_site.problems import ContentError, Problem
+from como_site.project import Project, mkdocs_document
+from como_site.schema import TRANSLATABLE, VOCABULARY, Schema, alternatives, resolve
 
 WRITTEN_BY = "x-written-by"
 DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
@@ -34,6 +37,40 @@ MAP_KEY = "key"           # the subfield holding a map entry's key
 FORMAT_PREFIX = "como-yaml-"   # our format, registered once per collection with its shapes
 PAGE_COLLECTION = "pages"
 PAGE_FORMAT = "como-frontmatter"   # our page format: front matter rewritten in place, as the data files
+
+
+REPO = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$")
+BRANCH = re.compile(r"^[A-Za-z0-9_./-]+$")
+EDITOR_URL = re.compile(r"^https://[^\s\"'<>]+$")
+
+
+@dataclass(frozen=True)
+class EditSettings:
+    url: str      # the web editor's address, "" when not set up
+    repo: str     # owner/name on GitHub, "" when not set
+    branch: str
+    auth_url: str  # the OAuth proxy (Decap's base_url), "" for Netlify's
+
+
+def edit_settings(project: Project) -> EditSettings:
+    """extra.editor of mkdocs.yml, checked; a wrong value is refused with its fix."""
+    settings = project.editor
+    url, repo, branch, auth_url = (str(settings.get(key) or "") for key in ("url", "repo", "branch", "auth_url"))
+    branch = branch or "main"
+    problems = []
+    if url and not EDITOR_URL.match(url):
+        problems.append(("url", "write the web editor's address with https://, e.g. https://www.example.org/wissen-admin/"))
+    if auth_url and not EDITOR_URL.match(auth_url):
+        problems.append(("auth_url", "write the OAuth proxy's address with https://, e.g. https://auth.example.org"))
+    if repo and not REPO.match(repo):
+        problems.append(("repo", "write the GitHub repository as owner/name, e.g. como-consult/wissen"))
+    if not BRANCH.match(branch):
+        problems.append(("branch", "write the branch name only, e.g. main"))
+    if problems:
+        document = mkdocs_document(project.root)
+        raise ContentError([Problem("mkdocs.yml", document.line(("extra", "editor", key)), f"extra.editor.{key}", message)
+                            for key, message in problems])
+    return EditSettings(url.rstrip("/") + "/" if url else "", repo, branch, auth_url)
 
 
 @dataclass
@@ -236,10 +273,10 @@ def page_collections(project: Project) -> list[dict[str, Any]]:
 def editor_config(project: Project, local_backend: str | None = None) -> tuple[dict[str, Any], dict[str, list]]:
     """Decap's config.yml as data, and the shapes of each of our formats. `local_backend`: the address of
     decap-server on 127.0.0.1 (local editing and the tests), which Decap uses when opened on 127.0.0.1."""
-    settings = project.editor
-    backend: dict[str, Any] = {"name": "github", "repo": settings.get("repo") or "", "branch": settings.get("branch") or "main"}
-    if settings.get("auth_url"):
-        backend["base_url"] = settings["auth_url"]
+    settings = edit_settings(project)
+    backend: dict[str, Any] = {"name": "github", "repo": settings.repo, "branch": settings.branch}
+    if settings.auth_url:
+        backend["base_url"] = settings.auth_url
     collections, shapes = [], {}
     for content_type in CONTENT_TYPES:
         collection, found = type_collection(project, content_type)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from como_site.build import build_site
-from como_site.editlink import edit_settings, edit_url
+from como_site.editlink import edit_url
+from como_site.editorconfig import edit_settings
 from como_site.labels import labels_for
 from como_site.problems import ContentError
 from como_site.project import load_project
