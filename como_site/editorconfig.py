@@ -3,8 +3,8 @@
 One collection per content type, its fields read from the type's JSON Schema: every field a widget (a
 vocabulary key a select with its labels, a text per language an object with one field per language, a
 list a list, a date a date), required fields required, fields the tools write (`x-written-by`) hidden
-and kept. The hand-written pages come from PAGE_FIELDS (como_site/pages.py) plus their Markdown body,
-in raw mode so that admonitions, attribute lists and `{{ company.x }}` survive.
+and kept. The hand-written pages, one collection per folder and language, have the fields of PAGE_FIELDS
+(como_site/pages.py) plus their Markdown body, in raw mode so that admonitions, attribute lists and `{{ company.x }}` survive.
 
 Decap cannot show some shapes our YAML allows, so the editor's own format (tools/decap/admin/
 como-editor.js) reshapes them on load and back on save; `shapes` lists, per collection, where:
@@ -224,7 +224,7 @@ def type_collection(project: Project, content_type: ContentType) -> tuple[dict[s
     return collection, walk.shapes
 
 
-def _page_fields(i18n: bool) -> list[dict[str, Any]]:
+def _page_fields() -> list[dict[str, Any]]:
     fields = []
     for name, rule in PAGE_FIELDS.items():
         widget: dict[str, Any] = {"name": name, "label": _label(name), "required": rule.required, "hint": rule.meaning}
@@ -239,7 +239,7 @@ def _page_fields(i18n: bool) -> list[dict[str, Any]]:
             widget["widget"] = "text" if name == "description" else "string"
         fields.append(widget)
     fields.append({"name": "body", "label": "Text", "widget": "markdown", "modes": ["raw"], "required": True})
-    return [{**widget, "i18n": True} for widget in fields] if i18n else fields
+    return fields
 
 
 def page_folders(project: Project) -> list[str]:
@@ -250,24 +250,20 @@ def page_folders(project: Project) -> list[str]:
 
 
 def page_collection_name(folder: str, lang: str) -> str:
-    """The collection of a page folder: `pages` (every language, Decap i18n) or `pages-<folder>-<lang>`."""
-    return PAGE_COLLECTION if not folder else f"{PAGE_COLLECTION}-{re.sub(r'[^a-z0-9]+', '-', folder)}-{lang}"
+    """The collection of a page folder in one language: `pages-<lang>`, `pages-<folder>-<lang>`."""
+    return "-".join([PAGE_COLLECTION, *([re.sub(r"[^a-z0-9]+", "-", folder)] if folder else []), lang])
 
 
 def page_collections(project: Project) -> list[dict[str, Any]]:
-    """The hand-written pages. Decap's `multiple_folders` expects the language folder right above the file
-    (docs/<lang>/<page>.md), so the top level is one collection in every language; each subfolder
-    (docs/<lang>/clusters/...) is one collection per language."""
+    """The hand-written pages: one collection per folder and language (docs/<lang>/, docs/<lang>/clusters/, ...).
+    Not Decap's i18n `multiple_folders`: it expects the language folder right above each file (our subfolders
+    do not fit), and with the editorial workflow it cannot reopen a saved draft that changes a translation
+    only ("Could not locate entry for default locale", decap-cms-core 3.19.1, tried with decap-server)."""
     common = {"create": True, "extension": "md", "format": PAGE_FORMAT, "slug": "{{slug}}", "summary": "{{title}}"}
-    collections = [{**common, "name": PAGE_COLLECTION, "label": "Pages", "folder": "docs",
-                    "i18n": True,
-                    "fields": _page_fields(i18n=True)}]
-    for folder in page_folders(project)[1:]:
-        for lang in project.codes:
-            collections.append({**common, "name": page_collection_name(folder, lang),
-                                "label": f"Pages: {folder}/ ({project.language(lang).name})",
-                                "folder": f"docs/{lang}/{folder}", "fields": _page_fields(i18n=False)})
-    return collections
+    return [{**common, "name": page_collection_name(folder, lang),
+             "label": f"Pages{': ' + folder + '/' if folder else ''} ({project.language(lang).name})",
+             "folder": f"docs/{lang}/{folder}".rstrip("/"), "fields": _page_fields()}
+            for folder in page_folders(project) for lang in project.codes]
 
 
 def editor_config(project: Project, local_backend: str | None = None) -> tuple[dict[str, Any], dict[str, list]]:
@@ -286,7 +282,6 @@ def editor_config(project: Project, local_backend: str | None = None) -> tuple[d
         "backend": backend,
         "publish_mode": "editorial_workflow",
         "site_url": project.site_url,
-        "i18n": {"structure": "multiple_folders", "locales": list(project.codes), "default_locale": project.source_language},
         "media_folder": "docs/assets",
         "public_folder": "../assets",
         "collections": [*page_collections(project), *collections],

@@ -17,9 +17,10 @@ import pytest
 import yaml
 
 from como_site.editor import write_editor
+from como_site.pages import front_matter
 from como_site.project import ROOT, load_project
 from tests.browser.conftest import RECORD_CSP
-from tests.conftest import copy_of_project, published_cases, run_cli
+from tests.conftest import copy_of_project, published_cases, run_cli, source_pages
 from tests.webserver import Apache, free_port
 
 DECAP = ROOT / "tools" / "decap"
@@ -111,15 +112,18 @@ def _field(page, label: str):
 
 
 def _publish(page, repo: Path) -> None:
-    """Save (a branch and a draft), mark it ready, publish it now; returns once the branch is merged."""
+    """Save (a branch and a draft), mark it ready, publish it now; returns once the branch is merged. Each
+    step waits for Decap to confirm the one before (its toasts and the status button)."""
     commits = _git(repo, "rev-list", "--count", "main")
     page.get_by_role("button", name="Save").click()
-    page.get_by_text("Changes saved").first.wait_for()
+    page.get_by_text("Entry saved").first.wait_for()
     page.get_by_role("button", name=re.compile("^Status")).click()
     page.get_by_role("menuitem", name="Ready").click()
+    page.get_by_role("button", name="Status: Ready").wait_for()
     page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_role("menuitem", name="Publish now").click()
-    deadline = time.monotonic() + 60
+    page.get_by_text("Entry published").first.wait_for()
+    deadline = time.monotonic() + 30
     while _git(repo, "rev-list", "--count", "main") == commits and time.monotonic() < deadline:
         page.wait_for_timeout(200)
 
@@ -155,13 +159,16 @@ def test_case_study_summary_edited_in_one_language_changes_that_field_only(edito
     assert build.returncode == 0, build.stderr
 
 
-def test_german_page_edit_lands_in_the_german_folder(editor_page, repo):
-    page_path = "docs/de/clusters/index.md"
+@pytest.mark.parametrize("collection, entry, page_path", [
+    ("pages-de", "about", "docs/de/about.md"),
+    ("pages-clusters-de", "index", "docs/de/clusters/index.md"),
+])
+def test_german_page_edit_lands_in_the_german_folder(editor_page, repo, collection, entry, page_path):
     before = (repo / page_path).read_text(encoding="utf-8")
-    editor_page.goto(editor_page.url.split("#")[0] + "#/collections/pages-clusters-de/entries/index")
+    editor_page.goto(editor_page.url.split("#")[0] + f"#/collections/{collection}/entries/{entry}")
     body = editor_page.locator("[aria-label='markdown field'] [data-slate-editor='true']")   # the raw Markdown
-    body.click()
-    editor_page.keyboard.press("Control+End")
+    body.locator("[data-slate-node='element']").last.click()   # the last line
+    editor_page.keyboard.press("End")
     editor_page.keyboard.press("Enter")
     editor_page.keyboard.type("Ein neuer Absatz aus dem Web-Editor.")
     _publish(editor_page, repo)
@@ -170,4 +177,15 @@ def test_german_page_edit_lands_in_the_german_folder(editor_page, repo):
     assert changed == [page_path]
     after = (repo / page_path).read_text(encoding="utf-8")
     assert "Ein neuer Absatz aus dem Web-Editor." in after and after != before
-    assert _changed_lines(repo, page_path) == ["+", "+Ein neuer Absatz aus dem Web-Editor."]
+    assert _changed_lines(repo, page_path) == ["+", "+Ein neuer Absatz aus dem Web-Editor."], _git(repo, "diff", "HEAD~1", "HEAD")
+
+
+def test_german_pages_listed_and_buttons_drawn_with_plain_glyphs(editor_page, project):
+    editor_page.goto(editor_page.url.split("#")[0] + "#/collections/pages-de")
+    top_level = sorted(page for page in source_pages(project) if "/" not in page)
+    titles = [front_matter((project.docs_dir / "de" / page).read_text(encoding="utf-8"), page)["title"]
+              for page in top_level if (project.docs_dir / "de" / page).is_file()]
+    for title in titles:
+        editor_page.get_by_text(title, exact=True).first.wait_for()
+    new_entry = editor_page.get_by_role("link", name=re.compile("^Create entry of type"))
+    assert new_entry.inner_text().startswith("+ ")   # not U+FF0B, which DejaVu draws as an empty box

@@ -54,7 +54,7 @@ def test_every_page_links_to_its_file_in_the_web_editor_in_its_language(site_wit
         folder, stem = Path(path).parent.as_posix(), Path(path).stem
         url = ("" if folder == "." else folder + "/") + ("" if stem == "index" else stem + "/")
         links = _edit_links(site / url / "index.html")
-        collection = "pages" if folder == "." else f"pages-{folder.replace('/', '-')}-de"
+        collection = "pages-de" if folder == "." else f"pages-{folder.replace('/', '-')}-de"
         assert [(a["href"], a.get_text()) for a in links] == [(f"{EDITOR}#/collections/{collection}/entries/{stem}", label)], path
     for case in published_cases(project):
         links = _edit_links(site / "case-studies" / case.id / "index.html")

@@ -9,5 +9,11 @@ for (const [format, list] of Object.entries(shapes)) {
     toFile: (data) => toFile(data, list),
   });
 }
+// Decap's "new entry" button starts with U+FF0B (a full-width plus), which fonts without CJK glyphs (DejaVu,
+// as on our machines) draw as an empty box: the plain + instead.
+const english = window.CMS.getLocale("en");
+const top = english.collection.collectionTop;
+window.CMS.registerLocale("en", { ...english, collection: { ...english.collection,
+  collectionTop: { ...top, newButton: top.newButton.replace("\uFF0B", "+") } } });
 window.CMS.registerCustomFormat("como-frontmatter", "md", { fromFile: pageFromFile, toFile: pageToFile });
 window.CMS.init();
