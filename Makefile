@@ -10,7 +10,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_PY   := $(PROPERDOCS_VENV)/bin/python
 COMPILE := $(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 
-.PHONY: site cms test test-properdocs serve deploy upload new-case i18n-status i18n-stamp i18n-diff check bench lighthouse lock system-deps clean
+.PHONY: site cms cms-local test test-properdocs serve deploy upload new-case i18n-status i18n-stamp i18n-diff check bench lighthouse lock system-deps clean
 
 # The locked dependencies, then our own package (editable: it runs from this checkout; no sys.path edits)
 $(VENV)/.site-deps: requirements.lock pyproject.toml
@@ -36,9 +36,11 @@ site: $(VENV)/.site-deps
 cms: $(VENV)/.site-deps tools/decap/node_modules/.installed
 	$(PY) -m como_site cms $(if $(CMS_LOCAL),--local-backend http://127.0.0.1:8081/api/v1)
 
-# Local editing without GitHub: decap-server writes into this checkout (open http://127.0.0.1:8080/ after `make cms CMS_LOCAL=1`)
-cms-local: cms
-	cd tools/decap && GIT_REPO_DIRECTORY=$(CURDIR) PORT=8081 BIND_HOST=127.0.0.1 node node_modules/decap-server/dist/index.js & \
+# Local editing without GitHub: the editor on http://127.0.0.1:8080/, decap-server (git mode: each save a branch
+# of this checkout, publishing merges it; commit your own work first) on 127.0.0.1:8081
+cms-local: $(VENV)/.site-deps tools/decap/node_modules/.installed
+	$(PY) -m como_site cms --local-backend http://127.0.0.1:8081/api/v1
+	cd tools/decap && GIT_REPO_DIRECTORY=$(CURDIR) MODE=git PORT=8081 BIND_HOST=127.0.0.1 node node_modules/decap-server/dist/index.js & \
 	$(PY) -m http.server 8080 --bind 127.0.0.1 --directory site-admin
 
 test: $(VENV)/.test-deps system-deps tools/vnu/node_modules/.installed tools/decap/node_modules/.installed
