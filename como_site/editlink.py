@@ -14,8 +14,8 @@ from como_site.contenttypes import CONTENT_TYPES
 from como_site.editorconfig import edit_settings, page_collection_name
 from como_site.project import Project
 
-def _editor_entry(project: Project, file: str) -> str:
-    """The web editor's address of a file or folder, after its `#`."""
+def _editor_entry(project: Project, file: str) -> str | None:
+    """The web editor's address of a file or folder, after its `#` (None: no collection holds it)."""
     for content_type in CONTENT_TYPES:
         data = content_type.data.rstrip("/")
         if file.rstrip("/") == data:
@@ -24,6 +24,8 @@ def _editor_entry(project: Project, file: str) -> str:
         if PurePosixPath(file).parent.as_posix() == data:
             return f"/collections/{content_type.name}/entries/{PurePosixPath(file).stem}"
     parts = PurePosixPath(file).parts   # docs/<lang>/<folder...>/<page>.md
+    if len(parts) < 3 or parts[0] != "docs" or parts[1] not in project.codes or not file.endswith(".md"):
+        return None
     lang, folder = parts[1], "/".join(parts[2:-1])
     return f"/collections/{page_collection_name(folder, lang)}/entries/{PurePosixPath(file).stem}"
 
@@ -33,8 +35,9 @@ def edit_url(project: Project, lang: str, page_path: str, generated_from: str | 
     settings = edit_settings(project)
     file = generated_from or f"docs/{lang}/{page_path}"
     if settings.url:
-        return settings.url + "#" + quote(_editor_entry(project, file))
-    if settings.repo:
+        entry = _editor_entry(project, file)
+        return settings.url + "#" + quote(entry) if entry else None
+    if settings.repo and (project.root / file).exists():
         kind = "tree" if (project.root / file).is_dir() else "edit"
         return f"https://github.com/{settings.repo}/{kind}/{quote(settings.branch)}/{quote(file.rstrip('/'))}"
     return None
