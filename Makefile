@@ -11,7 +11,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_PY   := $(PROPERDOCS_VENV)/bin/python
 COMPILE := $(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 
-.PHONY: site venv test test-properdocs serve deploy upload remove-preview new-case i18n-status i18n-stamp i18n-diff check bench lighthouse lock system-deps clean
+.PHONY: site venv cms cms-local test test-properdocs serve deploy upload remove-preview new-case i18n-status i18n-stamp i18n-diff check bench lighthouse lock system-deps clean
 
 # The locked dependencies, then our own package (editable: it runs from this checkout; no sys.path edits)
 $(VENV)/.site-deps: requirements.lock pyproject.toml
@@ -37,7 +37,18 @@ site: $(VENV)/.site-deps
 # The site's Python environment only (what the publish gate of `make upload` runs in), without building
 venv: $(VENV)/.site-deps
 
-test: $(VENV)/.test-deps system-deps tools/vnu/node_modules/.installed
+# The web editor into site-admin/ (deployed to its own path); CMS_LOCAL=1: against decap-server on 127.0.0.1:8081
+cms: $(VENV)/.site-deps tools/decap/node_modules/.installed
+	$(PY) -m como_site cms $(if $(CMS_LOCAL),--local-backend http://127.0.0.1:8081/api/v1)
+
+# Local editing without GitHub: the editor on http://127.0.0.1:8080/, decap-server (git mode: each save a branch
+# of this checkout, publishing merges it; commit your own work first) on 127.0.0.1:8081
+cms-local: $(VENV)/.site-deps tools/decap/node_modules/.installed
+	$(PY) -m como_site cms --local-backend http://127.0.0.1:8081/api/v1
+	cd tools/decap && GIT_REPO_DIRECTORY=$(CURDIR) MODE=git PORT=8081 BIND_HOST=127.0.0.1 node node_modules/decap-server/dist/index.js & \
+	$(PY) -m http.server 8080 --bind 127.0.0.1 --directory site-admin
+
+test: $(VENV)/.test-deps system-deps tools/vnu/node_modules/.installed tools/decap/node_modules/.installed
 	$(PY) -m pytest
 
 # The build-level tests (tests/integration: real builds of the site and of tiny projects) under ProperDocs.
@@ -50,6 +61,11 @@ test-properdocs: $(PROPERDOCS_VENV)/.deps $(VENV)/.site-deps
 # The W3C Nu HTML Checker (vnu.jar from npm, run with Java) for the HTML validity test
 tools/vnu/node_modules/.installed: tools/vnu/package-lock.json
 	cd tools/vnu && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Decap CMS, the yaml package and decap-server for the web editor (make cms) and its browser test
+tools/decap/node_modules/.installed: tools/decap/package-lock.json
+	cd tools/decap && npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 # Debian packages the browser and server tests drive (installed when missing and we may).

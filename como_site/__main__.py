@@ -190,6 +190,20 @@ def _check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cms(args: argparse.Namespace) -> int:
+    """The web editor into site-admin/ (or --out), its configuration generated from the content model."""
+    from como_site.editor import EditorNotInstalled, write_editor
+
+    project = load_project(_root())
+    try:
+        out = write_editor(project, Path(args.out) if args.out else project.root / "site-admin", args.local_backend)
+    except EditorNotInstalled as error:
+        print(error, file=sys.stderr)
+        return 2
+    print(f"Wrote the web editor into {out}" + (f" (local backend {args.local_backend})" if args.local_backend else ""))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m como_site", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -230,6 +244,10 @@ def main(argv: list[str] | None = None) -> int:
     nginx.add_argument("--previews", action="store_true",
                        help="the locations for pull-request previews instead (hosting/nginx-previews.conf)")
     nginx.set_defaults(run=_nginx_conf)
+    cms = commands.add_parser("cms", help="write the web editor (Decap CMS) into site-admin/")
+    cms.add_argument("--out", help="output folder (default: site-admin/)")
+    cms.add_argument("--local-backend", help="decap-server's API on 127.0.0.1, e.g. http://127.0.0.1:8081/api/v1")
+    cms.set_defaults(run=_cms)
     check = commands.add_parser("check", help="check pages and case studies without building")
     check.set_defaults(run=_check)
     args = parser.parse_args(argv)

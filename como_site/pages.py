@@ -2,7 +2,7 @@
 pages made from data exist only inside the build and carry the same key).
 
 PAGE_FIELDS is the one list of what an editor's page may say in its front matter; the checks and, later,
-the web editor's form are derived from it. Keys only our generators write (GENERATED_KEY, fallback_of)
+the web editor's form (como_site/editorconfig.py) are derived from it. Keys only our generators write (GENERATED_KEY, fallback_of)
 are trusted only in the folders the generators own.
 """
 from __future__ import annotations
@@ -25,15 +25,19 @@ class PageField:
     type: type
     required: bool
     meaning: str            # for editors: what the field is for
+    written_by_tools: bool = False              # never typed by hand: the web editor hides and keeps it
+    parts: tuple[tuple[str, type], ...] = ()    # the keys of a dict field, and their types
 
 
 PAGE_FIELDS = {
     "title": PageField(str, True, "the page title and its label in the menu; short"),
     "description": PageField(str, True, "one sentence of 110 to 160 characters, shown by search engines"),
-    "source_hash": PageField(str, False, "written by `make i18n-stamp` in translated pages; never typed by hand"),
+    "source_hash": PageField(str, False, "written by `make i18n-stamp` in translated pages; never typed by hand",
+                             written_by_tools=True),
     "parity": PageField(dict, False, "in a translation: a passage that may differ from the original, and why "
-                                     "(checked by como_site/parity.py)"),
-    "source_commit": PageField(str, False, "written by `make i18n-stamp` next to source_hash; never typed by hand"),
+                                     "(checked by como_site/parity.py)", parts=(("allow", list), ("reason", str))),
+    "source_commit": PageField(str, False, "written by `make i18n-stamp` next to source_hash; never typed by hand",
+                               written_by_tools=True),
 }
 TYPE_HINTS = {str: "must be a text, in quotes if it starts with a special character",
               dict: "must be key: value lines, e.g. parity: {allow: [\"§ 25 TDDDG\"], reason: \"German law only\"}"}

@@ -38,6 +38,7 @@ class Project:
     site_url: str                 # absolute, ends with "/"
     company: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
     https_redirect: bool = False  # the web server sends http:// visitors to https://
+    editor: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)  # extra.editor: the web editor
 
     @property
     def docs_dir(self) -> Path:
@@ -189,6 +190,7 @@ def load_project(root: Path = ROOT, site_url: str | None = None) -> Project:
         site_url=normalised(url),
         company=dict(_mapping(document, ("extra", "company"))),
         https_redirect=bool(_mapping(document, ("extra", "hosting")).get("https_redirect", False)),
+        editor=dict(_mapping(document, ("extra", "editor"))),
     )
 
 

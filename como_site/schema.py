@@ -4,7 +4,8 @@ A definition marked `"x-translatable": true` is a text with one value per langua
 `properties` name, such as `sources`). Every field whose schema is, or may be (`oneOf`), such a text is
 found by walking the schema alongside the data, so model, checks, translation status, stamping and scaffold
 all use the same list and no field list is written twice. `"x-placeholder"` on a field is the text the
-scaffold writes into it (the one source of placeholder texts).
+scaffold writes into it (the one source of placeholder texts); `"x-vocabulary"` names the vocabulary its
+key comes from (the checks and the web editor's selects read it).
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from como_site.yamlsource import FieldPath, field_name
 
 TRANSLATABLE = "x-translatable"
 PLACEHOLDER = "x-placeholder"
+VOCABULARY = "x-vocabulary"   # the list of a vocabularies file a value's key comes from
 Schema = dict[str, Any]
 
 
@@ -26,20 +28,20 @@ def load_schema(path: Path) -> Schema:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def _resolve(node: Schema, root: Schema) -> Schema:
+def resolve(node: Schema, root: Schema) -> Schema:
     while "$ref" in node:
         node = root["$defs"][node["$ref"].removeprefix("#/$defs/")]
     return node
 
 
-def _alternatives(node: Schema, root: Schema) -> list[Schema]:
-    node = _resolve(node, root)
-    return [node, *(_resolve(choice, root) for choice in node.get("oneOf", node.get("anyOf", ())))]
+def alternatives(node: Schema, root: Schema) -> list[Schema]:
+    node = resolve(node, root)
+    return [node, *(resolve(choice, root) for choice in node.get("oneOf", node.get("anyOf", ())))]
 
 
 def is_translatable(node: Schema, root: Schema) -> bool:
     """True when the field is (or may be written as) a text with one value per language."""
-    return any(choice.get(TRANSLATABLE) for choice in _alternatives(node, root))
+    return any(choice.get(TRANSLATABLE) for choice in alternatives(node, root))
 
 
 def text_keys(schema: Schema) -> set[str]:
@@ -49,7 +51,7 @@ def text_keys(schema: Schema) -> set[str]:
 
 
 def _child(node: Schema, root: Schema, key: Any) -> Schema | None:
-    for choice in _alternatives(node, root):
+    for choice in alternatives(node, root):
         if isinstance(key, int):
             if "items" in choice:
                 return choice["items"]
@@ -75,6 +77,21 @@ def text_fields(schema: Schema, data: Any, path: FieldPath = (), node: Schema | 
             yield from text_fields(schema, value, (*path, key), child)
 
 
+def vocabulary_values(schema: Schema, data: Any, path: FieldPath = (), node: Schema | None = None
+                      ) -> Iterator[tuple[FieldPath, Any, str]]:
+    """Every value in `data` whose field names a vocabulary (`x-vocabulary`): (field path, value, vocabulary)."""
+    node = schema if node is None else node
+    named = next((choice[VOCABULARY] for choice in alternatives(node, schema) if VOCABULARY in choice), None)
+    if named is not None and not isinstance(data, (dict, list)):
+        yield path, data, named
+        return
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        child = _child(node, schema, key)
+        if child is not None:
+            yield from vocabulary_values(schema, value, (*path, key), child)
+
+
 def translatable_texts(schema: Schema, data: Any) -> dict[str, dict[str, Any]]:
     """The translatable texts of a file's data by field name (`title`, `actors[0].name`, ...): the
     fields whose translations are tracked and stamped."""
@@ -87,7 +104,7 @@ def translatable_paths(schema: Schema, node: Schema | None = None, path: str = "
     if path and is_translatable(node, schema):
         return [path]
     found: list[str] = []
-    for choice in _alternatives(node, schema):
+    for choice in alternatives(node, schema):
         if "items" in choice:
             found += translatable_paths(schema, choice["items"], f"{path}[]")
         for key, child in choice.get("properties", {}).items():
@@ -101,7 +118,7 @@ def placeholders(schema: Schema, node: Schema | None = None, path: str = "") -> 
     """Field pattern -> the placeholder text the scaffold writes there (`x-placeholder` in the schema)."""
     node = schema if node is None else node
     found = {path: node[PLACEHOLDER]} if path and PLACEHOLDER in node else {}
-    for choice in _alternatives(node, schema):
+    for choice in alternatives(node, schema):
         if "items" in choice:
             found.update(placeholders(schema, choice["items"], f"{path}[]"))
         for key, child in choice.get("properties", {}).items():

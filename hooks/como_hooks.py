@@ -20,6 +20,7 @@ from como_site.cards import TAGLINE_LABEL, PageCard, nav_sections, page_card, wr
 from como_site.casestudies.dates import dates_of
 from como_site.company import fill_company
 from como_site.contenttypes import CASE_STUDIES, content_blocks
+from como_site.editlink import edit_url
 from como_site.fallbacks import FALLBACK_KEY
 from como_site.feeds import FEED_PATH, FEED_TYPE, TITLE_LABEL, write_feed
 from como_site.htmlpolicy import THEME_TEXT_KEYS, escaped_once, sanitised_page
@@ -160,6 +161,11 @@ def on_page_context(context, page, config, nav):
     context["como_social"] = None if links.noindex else _social(build, page, config, links)
     _cards.append(page_card(page.url, page.title, _sections, labels_for(project).get(TAGLINE_LABEL, lang),
                             config.site_name, lang))
+    try:
+        href = edit_url(project, lang, _norm_path(page), page.meta.get(GENERATED_KEY))
+    except ContentError as error:
+        raise PluginError(str(error)) from None
+    context["como_edit"] = {"href": href, "label": labels_for(project).get("page.edit", lang)} if href else None
     return context
 
 

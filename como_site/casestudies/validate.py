@@ -23,7 +23,7 @@ from como_site.casestudies.vocabulary import Vocabulary, load_vocabulary
 from como_site.contenttypes import CASE_STUDIES
 from como_site.problems import Problem, relative
 from como_site.project import Project
-from como_site.schema import Schema, load_schema, text_fields, text_keys
+from como_site.schema import Schema, load_schema, text_fields, text_keys, vocabulary_values
 from como_site.yamlsource import FieldPath, YamlDocument, field_name, load_yaml
 
 VOCABULARY_PATH = Path("case_studies/vocabularies.yml")
@@ -160,11 +160,7 @@ class _FileCheck:
             self.problem(("id",), f"must match the file name: rename the file to {data['id']}.yml or set id: {file_stem}")
         self.check_safety()
         self.check_country()
-        self.check_vocabulary("sectors", self.vocabulary.sectors, data["sectors"])
-        self.check_vocabulary("services", self.vocabulary.services, data.get("services", []))
-        for index, actor in enumerate(data.get("actors", [])):
-            if actor["type"] not in self.vocabulary.actor_types:
-                self.problem(("actors", index, "type"), self.unknown(actor["type"], self.vocabulary.actor_types))
+        self.check_vocabulary()
         self.check_years_and_dates()
         self.check_sources()
         self.check_languages()
@@ -198,10 +194,12 @@ class _FileCheck:
         if code in NOT_COUNTRIES or code not in Locale("en").territories:
             self.problem(("country",), f"'{code}' is not an ISO 3166-1 alpha-2 country code (XK is accepted for Kosovo)")
 
-    def check_vocabulary(self, name: str, allowed: dict[str, Any], values: list[str]) -> None:
-        for index, value in enumerate(values):
+    def check_vocabulary(self) -> None:
+        """Every key from a vocabulary (the fields marked `x-vocabulary` in the schema) must be in it."""
+        for path, value, name in vocabulary_values(self.schema, self.data):
+            allowed = getattr(self.vocabulary, name)
             if value not in allowed:
-                self.problem((name, index), self.unknown(value, allowed))
+                self.problem(path, self.unknown(value, allowed))
 
     def check_years_and_dates(self) -> None:
         founded = self.data["founded"]
