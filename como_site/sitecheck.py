@@ -3,7 +3,8 @@
 Faults: a page whose <html lang> is not its folder's language; an hreflang link that is relative, or not
 returned by the page it points to; a missing x-default; a canonical link to a page that does not exist;
 two pages of one language with the same <title>; a page without a meta description; a heading that skips
-a level inside the page's article (generated pages are not linted as Markdown, so this guards them).
+a level inside the page's article (generated pages are not linted as Markdown, so this guards them); a
+link or anchor of any file of the site, the root pages included, that leads nowhere (como_site.linkcheck).
 """
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from como_site.builtpages import PageRecord
+from como_site.linkcheck import broken_links
 
 
 def heading_jumps(levels: list[int]) -> list[str]:
@@ -77,4 +79,4 @@ def check_site(site_dir: Path, site_url: str, languages: list[str], pages: dict[
         if len(pages) > 1:
             for page in pages:
                 fault(page, f'title "{title}" is used by {len(pages)} pages in {lang}')
-    return faults
+    return faults + broken_links(site_dir, site_url)
