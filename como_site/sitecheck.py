@@ -29,8 +29,10 @@ def url_to_file(site_dir: Path, site_url: str, url: str) -> Path | None:
     return site_dir / relative
 
 
-def check_site(site_dir: Path, site_url: str, languages: list[str], pages: dict[Path, PageRecord]) -> list[str]:
-    """Faults of the pages in the language folders; `pages`: every page's record (como_site.builtpages)."""
+def check_site(site_dir: Path, site_url: str, languages: list[str], pages: dict[Path, PageRecord],
+               not_built: tuple[str, ...] = ()) -> list[str]:
+    """Faults of the pages in the language folders and of every link; `pages`: every page's record
+    (como_site.builtpages); `not_built`: the languages a preview leaves out, whose pages links may name."""
     heads = {page: head for page, head in pages.items() if page.relative_to(site_dir).parts[0] in languages}
     faults: list[str] = []
 
@@ -79,4 +81,4 @@ def check_site(site_dir: Path, site_url: str, languages: list[str], pages: dict[
         if len(pages) > 1:
             for page in pages:
                 fault(page, f'title "{title}" is used by {len(pages)} pages in {lang}')
-    return faults + broken_links(site_dir, site_url)
+    return faults + broken_links(site_dir, site_url, not_built)

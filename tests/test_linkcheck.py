@@ -74,3 +74,10 @@ def test_a_broken_anchor_in_a_generated_page_stops_the_build(tiny_project):
     for lang in LANGUAGES:
         assert f"{lang}/glossary/index.html:" in output
         assert f"link #no-such-term: cannot find the anchor #no-such-term ({lang}/glossary/index.html)" in output
+
+
+def test_links_into_languages_a_preview_did_not_build_are_left_out(site_copy, project):
+    shutil.rmtree(site_copy / "en")
+    faults = broken_links(site_copy, project.site_url)
+    assert faults and any("(en/" in fault for fault in faults)
+    assert broken_links(site_copy, project.site_url, ("en",)) == []
