@@ -55,4 +55,5 @@ def postprocess(project: Project, site_dir: Path, built: list[str], present: lis
     write_sitemaps(site_dir, built, pages)
     scripts = TemplateScripts(project, site_dir, present)   # the CSP allows the templates' scripts, never the pages'
     write_hosting_files(project, site_dir, present, project.https_redirect, scripts.hashes)
-    return check_site(site_dir, project.site_url, present, pages) + scripts.faults(pages)
+    not_built = tuple(code for code in project.codes if code not in present)
+    return check_site(site_dir, project.site_url, present, pages, not_built) + scripts.faults(pages)

@@ -4,7 +4,8 @@ Faults: a page whose <html lang> is not its folder's language; an hreflang link 
 returned by the page it points to (x-default included: the root chooser and the home pages name each
 other); a missing x-default; a canonical link to a page that does not exist;
 two pages of one language with the same <title>; a page without a meta description; a heading that skips
-a level inside the page's article (generated pages are not linted as Markdown, so this guards them).
+a level inside the page's article (generated pages are not linted as Markdown, so this guards them); a
+link or anchor of any file of the site, the root pages included, that leads nowhere (como_site.linkcheck).
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from como_site.builtpages import PageRecord
+from como_site.linkcheck import broken_links
 
 
 def heading_jumps(levels: list[int]) -> list[str]:
@@ -28,8 +30,10 @@ def url_to_file(site_dir: Path, site_url: str, url: str) -> Path | None:
     return site_dir / relative
 
 
-def check_site(site_dir: Path, site_url: str, languages: list[str], pages: dict[Path, PageRecord]) -> list[str]:
-    """Faults of the pages in the language folders; `pages`: every page's record (como_site.builtpages)."""
+def check_site(site_dir: Path, site_url: str, languages: list[str], pages: dict[Path, PageRecord],
+               not_built: tuple[str, ...] = ()) -> list[str]:
+    """Faults of the pages in the language folders and of every link; `pages`: every page's record
+    (como_site.builtpages); `not_built`: the languages a preview leaves out, whose pages links may name."""
     heads = {page: head for page, head in pages.items() if page.relative_to(site_dir).parts[0] in languages}
     faults: list[str] = []
 
@@ -84,7 +88,7 @@ def check_site(site_dir: Path, site_url: str, languages: list[str], pages: dict[
         if len(same) > 1:
             for page in same:
                 fault(page, f'title "{title}" is used by {len(same)} pages in {lang}')
-    return faults
+    return faults + broken_links(site_dir, site_url, not_built)
 
 
 def root_alternate_faults(site_dir: Path, site_url: str, languages: list[str],
