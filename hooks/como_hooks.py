@@ -18,6 +18,7 @@ from como_site.buildcontext import BuildContext, current, pages_in_memory
 from como_site.company import fill_company
 from como_site.contenttypes import content_blocks
 from como_site.fallbacks import FALLBACK_KEY
+from como_site.home import HIDDEN_PARTS, HOME_TEMPLATE, PageInfo, home_page, service_pages
 from como_site.htmlpolicy import THEME_TEXT_KEYS, escaped_once, sanitised_page
 from como_site.labels import labels_for
 from como_site.material_patches import MaterialChanged, patch_templates
@@ -130,6 +131,11 @@ def on_page_context(context, page, config, nav):
     config.extra["alternate"] = [vars(alt) for alt in links.switcher]
     context["como_head"] = links
     context["como_offers"] = language_offers(project, labels_for(project), lang, links.switcher)
+    if page.meta.get("template") == HOME_TEMPLATE:
+        page.meta["hide"] = HIDDEN_PARTS
+        pages = {_norm_path(other): PageInfo(other.url, other.title, other.meta.get("description") or "")
+                 for other in nav.pages}
+        context["como_home"] = home_page(page.content, pages, service_pages(build.content), labels_for(project), lang)
     return context
 
 
