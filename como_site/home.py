@@ -14,7 +14,7 @@ from como_site.contenttypes import CASE_STUDIES, Content
 from como_site.labels import Labels
 
 HOME_TEMPLATE = "home.html"          # the `template:` a start page names in its front matter
-HIDDEN_PARTS = ["toc", "footer"]     # Material's page.meta.hide: no table of contents, no "next page" link
+HIDDEN_PARTS = ("toc", "footer")     # Material's page.meta.hide: no table of contents, no "next page" link
 CASES_PAGE = "case-studies/index.md"
 CONTACT_PAGE, CONTACT_ANCHOR = "about.md", "contact"   # the about pages' `## ... {#contact}`
 
