@@ -4,6 +4,13 @@ The root pages speak every language at once: the document is `lang="mul"` (BCP 4
 the main one) and each card, link and text carries its own `lang`. The chooser never redirects: its script
 (overrides/assets/root-chooser.js, a file the CSP allows as the site's own) only puts the browser's preferred
 language first and offers "continue in <language>" to a visitor who chose one before.
+Crawlers read robots.txt only at the host's root, so it is written only for a site served there (README,
+"Hosting", says what to add to the host's own robots.txt otherwise), and in a pull request's preview,
+where it says `Disallow: /` (harmless where no crawler reads it, and right if previews get a host of
+their own); what keeps a preview out of search engines is its noindex, in every page and header.
+
+It is the home pages' x-default: it lists the four of them and itself (x-default) as alternates, and each
+home page lists it back (como_site/alternates.py), so search engines take the set as a whole.
 """
 from __future__ import annotations
 
@@ -11,11 +18,16 @@ from html import escape
 from urllib.parse import urlsplit
 from pathlib import Path
 
+from como_site.feeds import FEED_PATH, FEED_TYPE, TITLE_LABEL
 from como_site.labels import labels_for
+from como_site.previews import BANNER_CLASS, preview_banner
 from como_site.project import Project
+from como_site.socialmeta import chooser_meta
 
+ROOT_SITEMAP = "sitemap-root.xml"   # the chooser's entry: a language's sitemap may list only its own folder
 ROOT_LANG = "mul"   # the root pages are in every site language; each part says which
 CHOOSER_SCRIPT = "root-chooser.js"   # in overrides/assets/, copied to the root's assets/
+
 ROOT_CSS = """\
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 body{margin:0;background:#f5f6fa;color:#1f2433;line-height:1.5}
@@ -30,10 +42,15 @@ ul{list-style:none;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(
 a:hover,a:focus-visible{outline:3px solid #283593;outline-offset:2px}
 strong{display:block;font-size:1.2rem}
 .como-languages span{display:block;color:#3c4257;font-size:.95rem}
-"""
+.%s{margin:0 0 2rem;padding:.75rem 1.25rem;border-left:.3rem solid #b71c1c;background:#fff;color:#1f2433}
+.%s p{margin:0}.%s .admonition-title{font-weight:700}
+""" % ((BANNER_CLASS,) * 3)
 
 
-def _page(title: str, head: str, heading: str, body: str, script: str = "") -> str:
+def _page(project: Project, lang: str, title: str, head: str, heading: str, body: str, script: str = "") -> str:
+    """A root page; `lang`: the language of its preview banner (the page itself is in every language)."""
+    banner = (f'  <div lang="{escape(lang)}">{preview_banner(labels_for(project), lang, project.preview)}</div>\n'
+              if project.preview else "")
     return f"""<!doctype html>
 <html lang="{ROOT_LANG}">
 <head>
@@ -44,7 +61,7 @@ def _page(title: str, head: str, heading: str, body: str, script: str = "") -> s
 </head>
 <body>
 <main>
-  <h1>{heading}</h1>
+{banner}  <h1>{heading}</h1>
 {body}
 </main>
 {script}</body>
@@ -61,12 +78,19 @@ def chooser_html(project: Project, languages: list[str]) -> str:
     until the script shows it, "continue in <language>" for the language a visitor chose before."""
     text = labels_for(project)
     source = project.source_language
-    head = "\n".join([
-        f'  <meta name="description" content="{escape(text.get("chooser.description", source))}">',
-        f'  <link rel="canonical" href="{escape(project.site_url)}">',
+    alternates = [] if project.preview else [   # a preview is never indexed: no alternates to announce
         *(f'  <link rel="alternate" hreflang="{escape(code)}" href="{escape(project.language_url(code))}">'
           for code in languages),
-        f'  <link rel="alternate" hreflang="x-default" href="{escape(project.site_url)}">',
+        f'  <link rel="alternate" hreflang="x-default" href="{escape(project.site_url)}">']
+    head = "\n".join([
+        f'  <meta name="description" content="{escape(text.get("chooser.description", source))}">',
+        *(['  <meta name="robots" content="noindex">'] if project.preview else []),
+        f'  <link rel="canonical" href="{escape(project.site_url)}">',
+        *alternates,
+        *(f'  <meta {attribute}="{escape(name)}" content="{escape(content)}">'
+          for attribute, name, content in chooser_meta(project, text, languages)),
+        *(f'  <link rel="alternate" type="{FEED_TYPE}" title="{escape(text.get(TITLE_LABEL, code))}" '
+          f'href="{escape(project.language_url(code) + FEED_PATH)}">' for code in languages),
         '  <link rel="stylesheet" href="assets/root.css">'])
     continues = "\n".join(
         f'    <li lang="{escape(code)}" hidden>{_link(f"{code}/", code, escape(text.get("chooser.continue", code)))}</li>'
@@ -80,7 +104,7 @@ def chooser_html(project: Project, languages: list[str]) -> str:
     body = (f'  <ul class="como-continue" hidden>\n{continues}\n  </ul>\n'
             f'  <ul class="como-languages">\n{cards}\n  </ul>')
     script = f'<script src="assets/{CHOOSER_SCRIPT}"></script>\n'
-    return _page(text.get("chooser.title", source), head, "Como", body, script)
+    return _page(project, source, text.get("chooser.title", source), head, "Como", body, script)
 
 
 def not_found_html(project: Project, languages: list[str]) -> str:
@@ -94,15 +118,27 @@ def not_found_html(project: Project, languages: list[str]) -> str:
         f'    <li lang="{escape(code)}"><strong>{escape(text.get("notfound.title", code))}</strong>'
         + _link(f"{base}{code}/", code, escape(text.get("notfound.home", code))) + '</li>' for code in languages)
     title = "404 – " + " · ".join(text.get("notfound.title", code) for code in languages)
-    return _page(title, head, "404", f'  <ul class="como-notfound">\n{items}\n  </ul>')
+    return _page(project, project.source_language, title, head, "404", f'  <ul class="como-notfound">\n{items}\n  </ul>')
 
 
 def sitemap_index(project: Project, languages: list[str]) -> str:
-    entries = "\n".join(f"  <sitemap><loc>{escape(project.language_url(code))}sitemap.xml</loc></sitemap>"
-                        for code in languages)
+    """The languages' sitemaps and the root's (the chooser: written by como_site/postprocess.py)."""
+    entries = "\n".join(f"  <sitemap><loc>{escape(url)}</loc></sitemap>" for url in
+                        [*(f"{project.language_url(code)}sitemap.xml" for code in languages),
+                         project.site_url + ROOT_SITEMAP])
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
             f"{entries}\n</sitemapindex>\n")
+
+
+def robots_txt(project: Project) -> str | None:
+    """robots.txt for the site: a preview's shuts everything; None where crawlers would never read it
+    (a site under a sub-path of its host)."""
+    if project.preview:
+        return "User-agent: *\nDisallow: /\n"
+    if urlsplit(project.site_url).path != "/":
+        return None
+    return f"User-agent: *\nAllow: /\nSitemap: {project.site_url}sitemap.xml\n"
 
 
 def write_root_files(project: Project, site_dir: Path, languages: list[str]) -> None:
@@ -113,5 +149,6 @@ def write_root_files(project: Project, site_dir: Path, languages: list[str]) -> 
     (site_dir / "index.html").write_text(chooser_html(project, languages), encoding="utf-8")
     (site_dir / "404.html").write_text(not_found_html(project, languages), encoding="utf-8")
     (site_dir / "sitemap.xml").write_text(sitemap_index(project, languages), encoding="utf-8")
-    (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {project.site_url}sitemap.xml\n",
-                                         encoding="utf-8")
+    robots = robots_txt(project)
+    if robots:
+        (site_dir / "robots.txt").write_text(robots, encoding="utf-8")
