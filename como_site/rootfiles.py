@@ -33,7 +33,7 @@ ROOT_CSS = """\
 body{margin:0;background:#f5f6fa;color:#1f2433;line-height:1.5}
 main{max-width:44rem;margin:0 auto;padding:3rem 1.25rem}
 h1{font-size:1.6rem;margin:0 0 2rem}
-ul{list-style:none;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(min(100%,16rem),1fr))}
+ul{list-style:none;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(min(100%%,16rem),1fr))}
 [hidden]{display:none!important}
 .como-languages a,.como-continue a,.como-notfound li{display:block;padding:1rem 1.25rem;border-radius:.5rem;background:#fff;
   color:#283593;text-decoration:none;box-shadow:0 1px 3px rgba(0,0,0,.15)}
