@@ -235,6 +235,8 @@ def _page_fields() -> list[dict[str, Any]]:
                 {"name": part, "label": _label(part), "required": False,
                  **({"widget": "list", "field": {"name": "passage", "widget": "string"}} if kind is list else {"widget": "string"})}
                 for part, kind in rule.parts])
+        elif rule.choices:
+            widget.update(widget="select", options=list(rule.choices))
         else:
             widget["widget"] = "text" if name == "description" else "string"
         fields.append(widget)

@@ -42,8 +42,17 @@ ALTERNATE_LOOKUP = Patch('M("link[rel=alternate]")', 'M("link[rel=alternate][dat
 
 # base.html writes `autocomplete` on the drawer and search checkboxes (allowed only on text-like inputs,
 # the W3C checker reports it on every page) outside any block, so only its source can be changed.
+# partials/header.html prints the site name in one span that phones cut off ("Como – Conocimie…"): it gets a
+# short form beside it (the company's name), which como.css shows instead where the long one would not fit.
+SITE_NAME = Patch("""<span class="md-ellipsis">
+            {{ config.site_name }}
+          </span>""", """<span class="md-ellipsis como-site-name--long">
+            {{ config.site_name }}
+          </span>
+          <span class="como-site-name--short">{{ config.extra.company.name | e }}</span>""")
 TEMPLATE_PATCHES = {"base.html": (Patch('id="__drawer" autocomplete="off">', 'id="__drawer">'),
-                                  Patch('id="__search" autocomplete="off">', 'id="__search">'))}
+                                  Patch('id="__search" autocomplete="off">', 'id="__search">')),
+                    "partials/header.html": (SITE_NAME,)}
 
 
 def patch_bundles(site_dir: Path, languages: list[str]) -> None:

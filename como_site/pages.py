@@ -25,6 +25,7 @@ class PageField:
     type: type
     required: bool
     meaning: str            # for editors: what the field is for
+    choices: tuple[str, ...] = ()   # the only values allowed, when there is such a list
     written_by_tools: bool = False              # never typed by hand: the web editor hides and keeps it
     parts: tuple[tuple[str, type], ...] = ()    # the keys of a dict field, and their types
 
@@ -38,6 +39,8 @@ PAGE_FIELDS = {
                                      "(checked by como_site/parity.py)", parts=(("allow", list), ("reason", str))),
     "source_commit": PageField(str, False, "written by `make i18n-stamp` next to source_hash; never typed by hand",
                                written_by_tools=True),
+    "template": PageField(str, False, "the layout of a language's start page (index.md): home.html, the front door "
+                                      "with the entry points (overrides/home.html)", ("home.html",)),
 }
 TYPE_HINTS = {str: "must be a text, in quotes if it starts with a special character",
               dict: "must be key: value lines, e.g. parity: {allow: [\"§ 25 TDDDG\"], reason: \"German law only\"}"}
@@ -70,6 +73,10 @@ def field_problems(document: YamlDocument, end_line: int) -> list[Problem]:
                                     f"unknown field; a page may have: {', '.join(PAGE_FIELDS)}"))
         elif value is not None and not isinstance(value, rule.type):
             problems.append(Problem(shown, document.line((key,)), f"front-matter.{key}", TYPE_HINTS[rule.type]))
+        elif value is not None and rule.choices and value not in rule.choices:
+            problems.append(Problem(shown, document.line((key,)), f"front-matter.{key}",
+                                    f"{value!r} is not a layout of this site: write {' or '.join(rule.choices)}, "
+                                    "or leave the field out"))
     problems += [Problem(shown, end_line, f"front-matter.{key}", f"add `{key}:` to the front matter")
                  for key, rule in PAGE_FIELDS.items()
                  if rule.required and str(data.get(key) or "").strip() == ""]

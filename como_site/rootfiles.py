@@ -1,6 +1,9 @@
 """Files at the site root, outside every language: the language chooser, robots.txt, the sitemap index.
 
-The root page never redirects by itself: it offers the four languages, each named in its own language.
+The root pages speak every language at once: the document is `lang="mul"` (BCP 47: several languages, none
+the main one) and each card, link and text carries its own `lang`. The chooser never redirects: its script
+(overrides/assets/root-chooser.js, a file the CSP allows as the site's own) only puts the browser's preferred
+language first and offers "continue in <language>" to a visitor who chose one before.
 Crawlers read robots.txt only at the host's root, so it is written only for a site served there (README,
 "Hosting", says what to add to the host's own robots.txt otherwise), and in a pull request's preview,
 where it says `Disallow: /` (harmless where no crawler reads it, and right if previews get a host of
@@ -22,27 +25,34 @@ from como_site.project import Project
 from como_site.socialmeta import chooser_meta
 
 ROOT_SITEMAP = "sitemap-root.xml"   # the chooser's entry: a language's sitemap may list only its own folder
+ROOT_LANG = "mul"   # the root pages are in every site language; each part says which
+CHOOSER_SCRIPT = "root-chooser.js"   # in overrides/assets/, copied to the root's assets/
 
 ROOT_CSS = """\
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 body{margin:0;background:#f5f6fa;color:#1f2433;line-height:1.5}
 main{max-width:44rem;margin:0 auto;padding:3rem 1.25rem}
 h1{font-size:1.6rem;margin:0 0 2rem}
-ul{list-style:none;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr))}
-a{display:block;padding:1rem 1.25rem;border-radius:.5rem;background:#fff;color:#283593;text-decoration:none;
-  box-shadow:0 1px 3px rgba(0,0,0,.15)}
+ul{list-style:none;padding:0;display:grid;gap:1rem;grid-template-columns:repeat(auto-fit,minmax(min(100%%,16rem),1fr))}
+[hidden]{display:none!important}
+.como-languages a,.como-continue a,.como-notfound li{display:block;padding:1rem 1.25rem;border-radius:.5rem;background:#fff;
+  color:#283593;text-decoration:none;box-shadow:0 1px 3px rgba(0,0,0,.15)}
+.como-continue a{background:#283593;color:#fff;font-weight:700}
+.como-notfound a{color:#283593}
 a:hover,a:focus-visible{outline:3px solid #283593;outline-offset:2px}
 strong{display:block;font-size:1.2rem}
-span{display:block;color:#3c4257;font-size:.95rem}
+.como-languages span{display:block;color:#3c4257;font-size:.95rem}
 .%s{margin:0 0 2rem;padding:.75rem 1.25rem;border-left:.3rem solid #b71c1c;background:#fff;color:#1f2433}
 .%s p{margin:0}.%s .admonition-title{font-weight:700}
 """ % ((BANNER_CLASS,) * 3)
 
 
-def _page(project: Project, lang: str, title: str, head: str, heading: str, items: str) -> str:
-    banner = f"  {preview_banner(labels_for(project), lang, project.preview)}\n" if project.preview else ""
+def _page(project: Project, lang: str, title: str, head: str, heading: str, body: str, script: str = "") -> str:
+    """A root page; `lang`: the language of its preview banner (the page itself is in every language)."""
+    banner = (f'  <div lang="{escape(lang)}">{preview_banner(labels_for(project), lang, project.preview)}</div>\n'
+              if project.preview else "")
     return f"""<!doctype html>
-<html lang="{escape(lang)}">
+<html lang="{ROOT_LANG}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width,initial-scale=1">
@@ -52,17 +62,20 @@ def _page(project: Project, lang: str, title: str, head: str, heading: str, item
 <body>
 <main>
 {banner}  <h1>{heading}</h1>
-  <ul>
-{items}
-  </ul>
+{body}
 </main>
-</body>
+{script}</body>
 </html>
 """
 
 
+def _link(href: str, code: str, content: str, attributes: str = "") -> str:
+    return f'<a href="{escape(href)}" hreflang="{escape(code)}" lang="{escape(code)}"{attributes}>{content}</a>'
+
+
 def chooser_html(project: Project, languages: list[str]) -> str:
-    """The site's root: the four languages, each named and described in its own language."""
+    """The site's root: the four languages, each named and described in its own language; above them, hidden
+    until the script shows it, "continue in <language>" for the language a visitor chose before."""
     text = labels_for(project)
     source = project.source_language
     alternates = [] if project.preview else [   # a preview is never indexed: no alternates to announce
@@ -79,27 +92,33 @@ def chooser_html(project: Project, languages: list[str]) -> str:
         *(f'  <link rel="alternate" type="{FEED_TYPE}" title="{escape(text.get(TITLE_LABEL, code))}" '
           f'href="{escape(project.language_url(code) + FEED_PATH)}">' for code in languages),
         '  <link rel="stylesheet" href="assets/root.css">'])
-    items = "\n".join(
-        f'    <li lang="{escape(code)}"><a href="{escape(code)}/" hreflang="{escape(code)}">'
-        f'<strong>{escape(project.language(code).name)}</strong>'
-        f'<span>{escape(text.get("chooser.prompt", code))}</span>'
-        f'<span>{escape(text.get("chooser.description", code))}</span></a></li>'
+    continues = "\n".join(
+        f'    <li lang="{escape(code)}" hidden>{_link(f"{code}/", code, escape(text.get("chooser.continue", code)))}</li>'
         for code in languages)
-    return _page(project, source, text.get("chooser.title", source), head, "Como", items)
+    cards = "\n".join(
+        f'    <li lang="{escape(code)}">' + _link(
+            f"{code}/", code, f'<strong>{escape(project.language(code).name)}</strong>'
+            f'<span>{escape(text.get("chooser.prompt", code))}</span>'
+            f'<span>{escape(text.get("chooser.description", code))}</span>') + '</li>'
+        for code in languages)
+    body = (f'  <ul class="como-continue" hidden>\n{continues}\n  </ul>\n'
+            f'  <ul class="como-languages">\n{cards}\n  </ul>')
+    script = f'<script src="assets/{CHOOSER_SCRIPT}"></script>\n'
+    return _page(project, source, text.get("chooser.title", source), head, "Como", body, script)
 
 
 def not_found_html(project: Project, languages: list[str]) -> str:
-    """The 404 page for addresses outside every language folder: each language says it in its own words.
-    Links are absolute paths, since the page is served at whatever address was not found."""
+    """The 404 page for addresses outside every language folder: each language says it in its own words and
+    names its link's target, the home page in that language. Links are absolute paths, since the page is
+    served at whatever address was not found."""
     text = labels_for(project)
     base = urlsplit(project.site_url).path
     head = f'  <meta name="robots" content="noindex">\n  <link rel="stylesheet" href="{escape(base)}assets/root.css">'
     items = "\n".join(
-        f'    <li lang="{escape(code)}"><a href="{escape(base + code)}/" hreflang="{escape(code)}">'
-        f'<strong>{escape(text.get("notfound.title", code))}'
-        f'</strong><span>{escape(project.language(code).name)}</span></a></li>' for code in languages)
-    title = f"404 – {text.get('notfound.title', project.source_language)}"
-    return _page(project, project.source_language, title, head, "404", items)
+        f'    <li lang="{escape(code)}"><strong>{escape(text.get("notfound.title", code))}</strong>'
+        + _link(f"{base}{code}/", code, escape(text.get("notfound.home", code))) + '</li>' for code in languages)
+    title = "404 – " + " · ".join(text.get("notfound.title", code) for code in languages)
+    return _page(project, project.source_language, title, head, "404", f'  <ul class="como-notfound">\n{items}\n  </ul>')
 
 
 def sitemap_index(project: Project, languages: list[str]) -> str:
@@ -125,6 +144,8 @@ def robots_txt(project: Project) -> str | None:
 def write_root_files(project: Project, site_dir: Path, languages: list[str]) -> None:
     (site_dir / "assets").mkdir(parents=True, exist_ok=True)
     (site_dir / "assets" / "root.css").write_text(ROOT_CSS, encoding="utf-8")
+    script = (project.root / "overrides" / "assets" / CHOOSER_SCRIPT).read_text(encoding="utf-8")
+    (site_dir / "assets" / CHOOSER_SCRIPT).write_text(script, encoding="utf-8")
     (site_dir / "index.html").write_text(chooser_html(project, languages), encoding="utf-8")
     (site_dir / "404.html").write_text(not_found_html(project, languages), encoding="utf-8")
     (site_dir / "sitemap.xml").write_text(sitemap_index(project, languages), encoding="utf-8")

@@ -23,6 +23,7 @@ from como_site.contenttypes import CASE_STUDIES, content_blocks
 from como_site.editlink import edit_url
 from como_site.fallbacks import FALLBACK_KEY
 from como_site.feeds import FEED_PATH, FEED_TYPE, TITLE_LABEL, write_feed
+from como_site.home import HIDDEN_PARTS, HOME_TEMPLATE, PageInfo, home_page, service_pages
 from como_site.htmlpolicy import THEME_TEXT_KEYS, escaped_once, sanitised_page
 from como_site.labels import labels_for
 from como_site.material_patches import MaterialChanged, patch_templates
@@ -166,6 +167,11 @@ def on_page_context(context, page, config, nav):
     except ContentError as error:
         raise PluginError(str(error)) from None
     context["como_edit"] = {"href": href, "label": labels_for(project).get("page.edit", lang)} if href else None
+    if page.meta.get("template") == HOME_TEMPLATE:
+        page.meta["hide"] = HIDDEN_PARTS
+        pages = {_norm_path(other): PageInfo(other.url, other.title, other.meta.get("description") or "")
+                 for other in nav.pages}
+        context["como_home"] = home_page(page.content, pages, service_pages(build.content), labels_for(project), lang)
     return context
 
 

@@ -124,6 +124,8 @@ def test_pages_of_every_folder_and_language_with_the_page_fields(generated, proj
         for name, rule in PAGE_FIELDS.items():
             assert (fields[name]["widget"] == "hidden") is rule.written_by_tools, name
             assert fields[name]["required"] is rule.required, name
+            if rule.choices:   # a field with a fixed list of values is a select of exactly those
+                assert (fields[name]["widget"], fields[name]["options"]) == ("select", list(rule.choices)), name
 
 
 def test_github_backend_with_editorial_workflow_and_a_local_backend_only_when_asked(project, generated):

@@ -1,28 +1,65 @@
 """Accessibility in a real browser: axe-core with the WCAG 2.2 AA rules, and use without a mouse."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.browser.test_visitor import PAGES
 from tests.conftest import LANGUAGES
 
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
+SIZES = {"phone": (390, 844), "desktop": (1280, 800)}
+SETTLED = """() => new Promise(requestAnimationFrame).then(() => Promise.all(document.getAnimations()
+    .filter(animation => isFinite(animation.effect.getComputedTiming().endTime))
+    .map(animation => animation.finished.catch(() => null))))"""
+
+
+def every_page(site_dir, project) -> list[str]:
+    """Every page a visitor can reach, as paths under the site's address: each language's sitemap, its 404
+    page, and the root chooser and root 404."""
+    pages = ["", "no-such-page/"]
+    for lang in LANGUAGES:
+        pages += [re.sub(r"\s", "", loc).removeprefix(project.site_url)
+                  for loc in re.findall(r"<loc>([^<]+)</loc>", (site_dir / lang / "sitemap.xml").read_text(encoding="utf-8"))]
+        pages.append(f"{lang}/no-such-page/")
+    return pages
+
+
 @pytest.fixture(scope="module")
-def axe():
-    return Axe()
+def axe_page(browser):
+    """One page object for every axe run, with axe-core loaded into each document it opens."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.add_init_script(Axe().axe_script)
+    yield page
+    context.close()
 
 
-@pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("name", PAGES)
-def test_no_axe_violations(visit, axe, lang, name):
-    visitor = visit(f"{lang}/{PAGES[name]}")
-    results = axe.run(visitor.page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA},
-                                             "resultTypes": ["violations"]})
-    violations = [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in results.response["violations"]]
-    assert violations == []
+def axe_violations(page) -> list[str]:
+    results = page.evaluate("options => axe.run(document, options)",
+                            {"runOnly": {"type": "tag", "values": WCAG_22_AA}, "resultTypes": ["violations"]})
+    return [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in results["violations"]]
+
+
+@pytest.mark.parametrize("lang", ["", *LANGUAGES])
+def test_no_axe_violations_on_every_page_at_phone_and_desktop_size(axe_page, server, built_site, project, lang):
+    """Each page is opened once at phone size and checked, then widened to desktop size (the site's scripts
+    follow the resize, as they do for a reader) and checked again. "" is the root pages."""
+    pages = [path for path in every_page(built_site, project)
+             if (path.split("/", 1)[0] == lang if lang else path.split("/", 1)[0] not in LANGUAGES)]
+    assert pages
+    found = []
+    for path in pages:
+        axe_page.set_viewport_size(dict(zip(("width", "height"), SIZES["phone"])))
+        axe_page.goto(server.url + path)
+        for size, (width, height) in SIZES.items():
+            axe_page.set_viewport_size({"width": width, "height": height})
+            axe_page.evaluate(SETTLED)   # the resize starts the theme's transitions: check the page at rest
+            found += [f"{path or '/'} at {size}: {violation}" for violation in axe_violations(axe_page)]
+    assert found == [], f"{len(found)} violations on {len(pages)} pages:\n" + "\n".join(found)
 
 
 def focused(page) -> str:

@@ -112,3 +112,10 @@ def test_failed_build_keeps_the_previous_site_byte_for_byte(tiny_project):
 def test_misspelt_company_placeholder(tiny_project):
     assert problems_for(tiny_project, "E-Mail: {{ company.emial }}")[0].startswith(
         "docs/de/index.md:8: company.emial: unknown company field; use one of: address, content_responsible")
+
+
+def test_unknown_page_layout(tiny_project):
+    text = "---\ntitle: Seite\ndescription: Eine Testseite.\ntemplate: main.html\n---\n\n# Seite\n"
+    assert problems_for(tiny_project, text=text) == [
+        "docs/de/index.md:4: front-matter.template: 'main.html' is not a layout of this site: write home.html, "
+        "or leave the field out"]

@@ -36,7 +36,9 @@ def test_root_and_language_homes_exist(built_site):
 def test_root_offers_every_language_without_redirect(built_site):
     root = parse(built_site / "index.html")
     assert {a["href"] for a in root.select("main a")} == {f"{lang}/" for lang in LANGUAGES}
-    assert not root.select("meta[http-equiv=refresh]") and not root.select("script")
+    assert not root.select("meta[http-equiv=refresh]")
+    assert [script.get("src") for script in root.select("script")] == ["assets/root-chooser.js"]   # no inline script
+    assert "location" not in (built_site / "assets" / "root-chooser.js").read_text(encoding="utf-8")   # never redirects
 
 
 def test_enough_content_pages(project):

@@ -224,10 +224,10 @@ def test_code_keys_of_mkdocs_yml_stay_in_the_allow_list(planted, old, new, field
 # -- item 5 and 13: front-matter fields and types -----------------------------------------------------
 
 @pytest.mark.parametrize("command", ["build", "check"])
-def test_template_from_front_matter_is_refused(planted, command):
+def test_template_from_front_matter_is_refused_unless_the_home_layout(planted, command):
     planted.put("docs/de/index.md", PAGE.format(extra="template: ../..\n"))
-    planted.refused("docs/de/index.md:4: front-matter.template: unknown field; a page may have: title, "
-                    "description, source_hash, parity, source_commit", command=command)
+    planted.refused("docs/de/index.md:4: front-matter.template: '../..' is not a layout of this site: write "
+                    "home.html, or leave the field out", command=command)
 
 
 def test_an_editors_page_cannot_claim_to_be_generated(planted):
