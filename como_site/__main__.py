@@ -21,6 +21,8 @@ def _build(args: argparse.Namespace) -> int:
                         languages=languages, jobs=args.jobs)
     print(f"Built {report.pages} pages in {', '.join(report.languages)} into {report.site_dir} "
           f"in {report.seconds:.1f} s")
+    if report.rendered:
+        print(f"Files drawn at build time: {report.rendered_summary()}")
     return 0
 
 

@@ -15,8 +15,9 @@ from mkdocs.structure.files import File
 
 from como_site.alternates import home_links, page_links
 from como_site.buildcontext import BuildContext, current, pages_in_memory
+from como_site.casestudies.pdf import NoPango
 from como_site.company import fill_company
-from como_site.contenttypes import content_blocks
+from como_site.contenttypes import content_blocks, content_files
 from como_site.fallbacks import FALLBACK_KEY
 from como_site.htmlpolicy import THEME_TEXT_KEYS, escaped_once, sanitised_page
 from como_site.labels import labels_for
@@ -74,10 +75,17 @@ _blocks: dict[str, str] = {}   # marker -> block, for this build's language (set
 
 @event_priority(-200)  # after static-i18n (-100), which has chosen this language's files
 def on_files(files, config):
-    """Add this language's pages that exist only in memory: pages made from data, and fallbacks."""
+    """Add this language's pages that exist only in memory: pages made from data, and fallbacks; and the
+    files made from data (the case-study PDFs)."""
     context = _context()
     for path, markdown in pages_in_memory(context).items():
         files.append(File.generated(config, path, content=markdown))
+    try:
+        made = content_files(context.project, labels_for(context.project), context.content, context.language)
+    except NoPango as error:
+        raise PluginError(str(error)) from None
+    for path, data in made.items():   # before the blocks, which link them
+        files.append(File.generated(config, path, content=data))
     _blocks.clear()
     _blocks.update(content_blocks(context.project, labels_for(context.project), context.content, context.language))
     return files
