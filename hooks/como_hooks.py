@@ -23,6 +23,7 @@ from como_site.htmlpolicy import THEME_TEXT_KEYS, escaped_once, sanitised_page
 from como_site.labels import labels_for
 from como_site.material_patches import MaterialChanged, patch_templates
 from como_site.notices import outdated_notice, language_offers
+from como_site.palette import localise_palette
 from como_site.pages import GENERATED_KEY
 from como_site.problems import ContentError
 from como_site.translations import SOURCE_HASH_KEY
@@ -45,7 +46,8 @@ def _norm_path(page) -> str:
 @event_priority(-200)  # after static-i18n (-100), which sets the language and extends the search languages
 def on_config(config):
     """One language per run: its search index uses that language's stemmer only. The site name and
-    copyright (per language, from mkdocs.yml) are printed unescaped by Material: escape them once."""
+    copyright (per language, from mkdocs.yml) are printed unescaped by Material: escape them once. The
+    colour-scheme toggle is named in the language."""
     language = _context().language
     for name in ("search", "material/search"):
         if name in config.plugins:
@@ -55,6 +57,7 @@ def on_config(config):
                                      if not isinstance(extension, TypographyExtension)]
     config.markdown_extensions.append(TypographyExtension(lang=language))
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels_for(_context().project).get("theme.permalink", language)
+    localise_palette(config.theme.get("palette"), labels_for(_context().project), language)
     return config
 
 
