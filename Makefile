@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 LANG_ONLY ?=
+PREVIEW_PR ?=
 
 PIP    := -m pip install --quiet --disable-pip-version-check
 # ProperDocs (the maintained MkDocs 1.6 fork) in place of MkDocs, in an environment of its own
@@ -10,7 +11,7 @@ PROPERDOCS_VENV := .venv-properdocs
 PROPERDOCS_PY   := $(PROPERDOCS_VENV)/bin/python
 COMPILE := $(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links
 
-.PHONY: site test test-properdocs serve deploy upload new-case i18n-status i18n-stamp i18n-diff check bench lighthouse lock system-deps clean
+.PHONY: site venv test test-properdocs serve deploy upload remove-preview new-case i18n-status i18n-stamp i18n-diff check bench lighthouse lock system-deps clean
 
 # The locked dependencies, then our own package (editable: it runs from this checkout; no sys.path edits)
 $(VENV)/.site-deps: requirements.lock pyproject.toml
@@ -29,8 +30,12 @@ $(PROPERDOCS_VENV)/.deps: requirements-properdocs.lock pyproject.toml
 	$(PROPERDOCS_PY) $(PIP) --no-deps --no-build-isolation -e .
 	touch $@
 
+# PREVIEW_PR=N: the preview of pull request N, at <host>/previews/pr-N/ (noindex, a banner on every page)
 site: $(VENV)/.site-deps
-	$(PY) -m como_site build
+	$(PY) -m como_site build $(if $(PREVIEW_PR),--preview $(PREVIEW_PR))
+
+# The site's Python environment only (what the publish gate of `make upload` runs in), without building
+venv: $(VENV)/.site-deps
 
 test: $(VENV)/.test-deps system-deps tools/vnu/node_modules/.installed
 	$(PY) -m pytest
@@ -55,14 +60,20 @@ serve: $(VENV)/.site-deps
 	$(PY) -m como_site serve $(if $(LANG_ONLY),--lang $(LANG_ONLY))
 
 # Build, then upload site/ with rsync: make deploy DEPLOY_TARGET=user@host:/var/www/html/wissen/ [DRY_RUN=1]
-# A production deploy refuses while company details are empty; PREVIEW=1 (or SITE_URL under /previews/) allows it.
+# A production deploy refuses while company details are empty; a pull request's preview may go out with them:
+# make deploy PREVIEW_PR=N DEPLOY_TARGET=user@host:/var/www/html/previews/ (uploads into previews/pr-N/).
 deploy: site
 	@$(MAKE) --no-print-directory upload
 
 # Upload site/ as it is, without building (CI builds before any credential exists): make upload DEPLOY_TARGET=...
 upload:
 	@test -n "$(DEPLOY_TARGET)" || { echo "Set DEPLOY_TARGET, e.g. make deploy DEPLOY_TARGET=user@host:/var/www/html/wissen/"; exit 2; }
-	DRY_RUN=$(DRY_RUN) PREVIEW=$(PREVIEW) PYTHON=$(PY) bash scripts/deploy.sh site "$(DEPLOY_TARGET)"
+	DRY_RUN=$(DRY_RUN) PREVIEW_PR=$(PREVIEW_PR) PYTHON=$(PY) bash scripts/deploy.sh site "$(DEPLOY_TARGET)"
+
+# Remove a pull request's preview from the host (rsync only): make remove-preview PREVIEW_PR=N DEPLOY_TARGET=...previews/
+remove-preview:
+	@test -n "$(DEPLOY_TARGET)" -a -n "$(PREVIEW_PR)" || { echo "Usage: make remove-preview PREVIEW_PR=7 DEPLOY_TARGET=user@host:/var/www/html/previews/"; exit 2; }
+	DRY_RUN=$(DRY_RUN) bash scripts/remove-preview.sh "$(DEPLOY_TARGET)" "$(PREVIEW_PR)"
 
 # Build speed and size against the stock set-up (prints figures; see BENCHMARKS.md)
 bench: $(VENV)/.site-deps

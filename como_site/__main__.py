@@ -15,10 +15,17 @@ def _root() -> Path:
     return Path.cwd() if (Path.cwd() / "mkdocs.yml").is_file() else ROOT
 
 
+def _pull_request(value: str) -> int:
+    """A pull request's number, as --preview takes it (1, 2, ...)."""
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is no pull request number: give its number, e.g. 7")
+    return int(value)
+
+
 def _build(args: argparse.Namespace) -> int:
     languages = args.lang.split(",") if args.lang else None
     report = build_site(root=_root(), site_dir=Path(args.site_dir) if args.site_dir else None, site_url=args.site_url,
-                        languages=languages, jobs=args.jobs)
+                        languages=languages, jobs=args.jobs, preview=args.preview)
     print(f"Built {report.pages} pages in {', '.join(report.languages)} into {report.site_dir} "
           f"in {report.seconds:.1f} s")
     if report.rendered:
@@ -109,25 +116,44 @@ def _i18n_diff(args: argparse.Namespace) -> int:
 
 
 def _publish_gate(args: argparse.Namespace) -> int:
-    """Refuse a production deploy while a company placeholder is still empty; previews may go out."""
+    """Refuse an upload that does not match what was built (a preview over the site, or the site as a
+    preview), and a production upload while a company placeholder is still empty; previews may go out."""
     from como_site.company import open_placeholders
+    from como_site.previews import built_address, preview_number
 
-    project = load_project(_root())
-    preview = args.preview or "/previews/" in project.site_url
-    problems = open_placeholders(project)
-    if problems and not preview:
+    site_dir = Path(args.site_dir)
+    address = built_address(site_dir)
+    built = preview_number(address) if address else None   # the one rule the build's preview mode follows
+    if built != args.preview:
+        shown = site_dir.as_posix().rstrip("/") + "/"
+        print(f"{shown} is the preview of pull request {built}: upload it with PREVIEW_PR={built} into the previews "
+              "folder, never over the site." if args.preview is None else
+              f"{shown} was built for {address}, not as the preview of pull request {args.preview}: build it "
+              f"with `make site PREVIEW_PR={args.preview}` first.", file=sys.stderr)
+        print("Nothing was uploaded.", file=sys.stderr)
+        return 1
+    problems = open_placeholders(load_project(_root()))
+    if problems and built is None:
         print("\n".join(str(problem) for problem in problems), file=sys.stderr)
         print(f"Not published: {len(problems)} company placeholder(s) above are still empty. Fill in "
-              "extra.company in mkdocs.yml (or deploy a preview with PREVIEW=1). Nothing was uploaded.",
-              file=sys.stderr)
+              "extra.company in mkdocs.yml (a pull request's preview may go out with them: PREVIEW_PR=N). "
+              "Nothing was uploaded.", file=sys.stderr)
         return 1
-    print(f"Publish gate: {len(problems)} open placeholder(s), allowed in a preview" if problems else
-          "Publish gate: every company placeholder is filled in")
+    print(f"Publish gate: {len(problems)} open placeholder(s), allowed in the preview of pull request {built}"
+          if problems else "Publish gate: every company placeholder is filled in")
+    return 0
+
+
+def _preview_url(args: argparse.Namespace) -> int:
+    """Print where the preview of a pull request lives (for the link the preview workflow comments)."""
+    from como_site.previews import preview_url
+
+    print(preview_url(load_project(_root()).site_url, args.number))
     return 0
 
 
 def _nginx_conf(args: argparse.Namespace) -> int:
-    from como_site.hosting import HostingRules, nginx_server_block
+    from como_site.hosting import HostingRules, nginx_previews_block, nginx_server_block
     from como_site.inlinescripts import TemplateScripts, ThemeChanged
 
     project = load_project(_root())
@@ -141,7 +167,8 @@ def _nginx_conf(args: argparse.Namespace) -> int:
     except ThemeChanged as error:
         print(error, file=sys.stderr)
         return 1
-    print(nginx_server_block(HostingRules.for_site(project, hashes, project.https_redirect)), end="")
+    rules = HostingRules.for_site(project, hashes, project.https_redirect)
+    print(nginx_previews_block(rules) if args.previews else nginx_server_block(rules), end="")
     return 0
 
 
@@ -169,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--site-url", help="public URL of the site (default: mkdocs.yml or $SITE_URL)")
     build.add_argument("--lang", help="comma-separated languages to build (default: all)")
     build.add_argument("--jobs", type=int, help="parallel language builds (default: CPU count)")
+    build.add_argument("--preview", type=_pull_request, metavar="N",
+                       help="build the preview of pull request N, at <host>/previews/pr-N/ (noindex, banner)")
     build.set_defaults(run=_build)
     preview = commands.add_parser("serve", help="live preview on http://127.0.0.1:8000/")
     preview.add_argument("--lang", help="comma-separated languages to preview (default: all)")
@@ -187,10 +216,17 @@ def main(argv: list[str] | None = None) -> int:
     changes.add_argument("paths", nargs="+", help="translated pages (docs/de/...) or case files")
     changes.set_defaults(run=_i18n_diff)
     gate = commands.add_parser("publish-gate", help="refuse a production deploy while company details are empty")
-    gate.add_argument("--preview", action="store_true", help="a preview deploy: open placeholders are allowed")
+    gate.add_argument("site_dir", help="the built site about to be uploaded")
+    gate.add_argument("--preview", type=_pull_request, metavar="N",
+                      help="the upload is the preview of pull request N (open placeholders are allowed)")
     gate.set_defaults(run=_publish_gate)
+    address = commands.add_parser("preview-url", help="print the address of a pull request's preview")
+    address.add_argument("number", type=_pull_request, help="the pull request's number")
+    address.set_defaults(run=_preview_url)
     nginx = commands.add_parser("nginx-conf", help="print the nginx server block for the built site")
     nginx.add_argument("--site-dir", help="the built site (default: site/)")
+    nginx.add_argument("--previews", action="store_true",
+                       help="the locations for pull-request previews instead (hosting/nginx-previews.conf)")
     nginx.set_defaults(run=_nginx_conf)
     check = commands.add_parser("check", help="check pages and case studies without building")
     check.set_defaults(run=_check)

@@ -54,15 +54,20 @@ def alternates(project: Project, path: str, everywhere: bool = False) -> list[Al
 
 def page_links(project: Project, current: str, path: str, fallback_of: str | None,
                everywhere: bool = False) -> PageLinks:
-    """Switcher links, canonical URL and hreflang cluster of one page."""
+    """Switcher links, canonical URL and hreflang cluster of one page (noindex and no hreflang: a fallback
+    page, and every page of a pull request's preview)."""
     switcher = alternates(project, path, everywhere)
     url = page_path_to_url(path)
     if fallback_of:
         return PageLinks(switcher, f"{project.language_url(fallback_of)}{url}", noindex=True)
+    if project.preview:   # nothing of a pull request's preview is indexed: no alternates to announce
+        return PageLinks(switcher, f"{project.language_url(current)}{url}", noindex=True)
     real = [alt for alt in switcher if alt.exists]
     default = next((alt for alt in real if alt.lang == project.source_language), real[0] if real else None)
     hreflang = [(alt.lang, alt.url) for alt in real]
-    if default:
+    if path == "index.md":   # the home pages: the root language chooser, which lists them all, is their x-default
+        hreflang.append(("x-default", project.site_url))
+    elif default:            # any other page: its original, the one version every translation is made from
         hreflang.append(("x-default", default.url))
     return PageLinks(switcher, f"{project.language_url(current)}{url}", hreflang)
 

@@ -12,7 +12,7 @@ import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from como_site.inlinescripts import ThemeChanged
 from como_site.linkhints import explain
 from como_site.material_patches import MaterialChanged
 from como_site.postprocess import postprocess
+from como_site.previews import preview_url
 from como_site.problems import raise_if_any
 from como_site.project import ROOT, Project, load_project
 from como_site.swap import BuildBusy, SiteLock, record_worker
@@ -85,12 +86,15 @@ def _build_languages(project: Project, languages: list[str], content: Content, d
 
 def build_site(root: Path | None = None, site_dir: Path | None = None, site_url: str | None = None,
                languages: list[str] | None = None, jobs: int | None = None,
-               keep_other_languages: bool = False, drafts: bool = False) -> BuildReport:
+               keep_other_languages: bool = False, drafts: bool = False, preview: int | None = None) -> BuildReport:
     """Build `languages` (default: all) into site_dir; with keep_other_languages (the preview's
     incremental rebuild) the other languages already in site_dir are carried over unchanged; with
-    drafts (the preview only) draft case studies are built too, each with a "Draft" banner."""
+    drafts (the preview only) draft case studies are built too, each with a "Draft" banner; with
+    `preview` (a pull request's number) the site is that pull request's preview (como_site/previews.py)."""
     started = time.perf_counter()
     project = load_project(root or ROOT, site_url)
+    if preview is not None:
+        project = replace(project, site_url=preview_url(project.site_url, preview))
     site_dir = (site_dir or project.root / "site").resolve()
     languages = languages or list(project.codes)
     jobs = jobs or min(len(languages), os.cpu_count() or 1)

@@ -19,6 +19,9 @@ SCRIPT_TYPES = frozenset({
     "application/x-ecmascript", "application/x-javascript", "text/ecmascript", "text/javascript1.0",
     "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
     "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript"})
+# The data blocks our templates emit: Material's and the language banner's settings (application/json) and
+# the structured data (application/ld+json, como_site/structureddata.py). A page may carry no other kind.
+DATA_BLOCK_TYPES = frozenset({"application/json", "application/ld+json"})
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,12 @@ class InlineScript:
     @property
     def executable(self) -> bool:
         return self.type.strip().lower() in SCRIPT_TYPES
+
+    @property
+    def data_type(self) -> str | None:
+        """The kind of data block this is, if it is one we allow (None: code, or data of another kind)."""
+        kind = self.type.strip().lower()
+        return kind if kind in DATA_BLOCK_TYPES else None
 
 
 @dataclass
@@ -53,6 +62,11 @@ class PageRecord:
     @property
     def executable_scripts(self) -> list[InlineScript]:
         return [script for script in self.scripts if script.executable]
+
+    @property
+    def data_blocks(self) -> list[InlineScript]:
+        """Every <script> without src that a browser does not run."""
+        return [script for script in self.scripts if not script.executable]
 
 
 def read_page(html: bytes | str) -> PageRecord:

@@ -17,7 +17,7 @@ from como_site.pages import front_matter
 from como_site.problems import Problem
 from como_site.project import Project
 from como_site.templates import render
-from como_site.typography import typeset
+from como_site.typography import punctuation, typeset
 from como_site.yamlsource import load_yaml
 
 CASES_GROUP = "case-studies"   # the group of the case files' sources, after the data file's groups
@@ -102,7 +102,7 @@ def pages(project: Project, labels: Labels, loaded: dict[str, Any], lang: str, c
         project.root, content_type.template, path=loaded["path"], lang=lang, label=lambda key: labels.get(key, lang),
         groups=[(prose(heading), [entry for entry in loaded["entries"] if entry["group"] == group])
                 for group, heading in groups.items()],
-        text=text, prose=prose, citing=citing)}
+        text=text, prose=prose, citing=citing, punctuation=lambda mark: punctuation(mark, lang))}
 
 
 def blocks(project: Project, labels: Labels, loaded: dict[str, Any], lang: str, content_type) -> dict[str, str]:

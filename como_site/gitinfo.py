@@ -1,7 +1,9 @@
-"""What git knows about an editor's file: its last commit, uncommitted changes, its text at a commit.
+"""What git knows about an editor's file: its last commit, uncommitted changes, its text at a commit, the
+dates it was first and last committed.
 
-Used by stamping (which records the original's commit next to its hash) and by `make i18n-diff` and the
-pull-request summary (which show what changed in the original since). git is optional: without it, or
+Used by stamping (which records the original's commit next to its hash), by `make i18n-diff` and the
+pull-request summary (which show what changed in the original since), and by the feeds and structured
+data (when a case study was published and last changed). git is optional: without it, or
 outside a repository, every function answers None and the caller says so.
 """
 from __future__ import annotations
@@ -27,6 +29,13 @@ def last_commit(root: Path, path: str) -> str | None:
     """The last commit that changed `path` (repository-relative), or None (no git, never committed)."""
     commit = (git(root, "log", "-1", "--format=%H", "--", path) or "").strip()
     return commit if COMMIT.match(commit) else None
+
+
+def commit_dates(root: Path, path: str) -> tuple[str, str] | None:
+    """(first, last) commit dates of `path` as RFC 3339 timestamps, following renames; None without
+    git or history."""
+    dates = (git(root, "log", "--follow", "--format=%cI", "--", path) or "").split()
+    return (dates[-1], dates[0]) if dates else None
 
 
 def has_uncommitted_changes(root: Path, path: str) -> bool:

@@ -2,14 +2,17 @@
 
 One set of rules (security headers, a Content-Security-Policy that allows by hash exactly the inline
 scripts our templates emit (como_site/inlinescripts.py), caching, charset, compression, per-language 404
-pages) rendered for both servers.
+pages) rendered for both servers; a pull request's preview adds `X-Robots-Tag: noindex`, and for nginx,
+which reads no .htaccess, one set of locations serves every preview (hosting/nginx-previews.conf).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from como_site.previews import HEADERS as PREVIEW_HEADERS, PREVIEWS_FOLDER
 from como_site.project import Project
 
 FINGERPRINTED = r"\.[0-9a-f]{8}\.min\.(js|css)$"
@@ -49,6 +52,7 @@ class HostingRules:
         if not https_redirect:
             csp = csp.replace("; upgrade-insecure-requests", "")
         return cls(urlsplit(project.site_url).path, project.codes, {
+            **(PREVIEW_HEADERS if project.preview else {}),   # no page or file of a preview is indexed
             "Content-Security-Policy": csp,
             "X-Content-Type-Options": "nosniff",
             "Referrer-Policy": "strict-origin-when-cross-origin",
@@ -177,6 +181,28 @@ def nginx_server_block(rules: HostingRules, web_root: str = "/var/www/html") -> 
         body += location(nginx_string(prefix + folder), revalidate,
                          f"        error_page 404 {nginx_string(f'{prefix}{folder}404.html')};\n")
     return body + "}\n"
+
+
+def nginx_previews_block(rules: HostingRules) -> str:
+    """Locations serving every pull request's preview (previews/pr-N/ at the host's root), to include in the
+    server block: nginx reads no .htaccess, so they send the site's headers of `rules` plus the preview's."""
+    languages = "|".join(re.escape(lang) for lang in rules.languages)
+    pattern = nginx_regex(rf"^/{PREVIEWS_FOLDER}/(?<como_preview>pr-[1-9][0-9]*)/(?<como_lang>({languages})/)?")
+    headers = "".join(f"            add_header {name} {nginx_string(value)} always;\n"
+                      for name, value in {**PREVIEW_HEADERS, **rules.headers,
+                                          "Cache-Control": "public, max-age=0, must-revalidate"}.items())
+    return (
+        "# nginx locations for pull-request previews (written by como_site/hosting.py): include this file inside\n"
+        "# the server block of hosting/nginx.conf. Each preview is uploaded to <web root>/previews/pr-N/\n"
+        "# (make upload PREVIEW_PR=N). The headers are the site's as built from the current templates: a pull\n"
+        "# request that changes a template's inline script shows CSP errors in its preview on nginx (Apache reads\n"
+        "# each preview's own .htaccess). Everything is revalidated: a preview changes with every push.\n"
+        f"    location ^~ /{PREVIEWS_FOLDER}/ {{\n"
+        f"        location ~ {pattern} {{\n"
+        f"            error_page 404 /{PREVIEWS_FOLDER}/$como_preview/${{como_lang}}404.html;\n"
+        f"{headers}"
+        "        }\n"
+        "    }\n")
 
 
 def write_hosting_files(project: Project, site_dir: Path, languages: list[str], https_redirect: bool,

@@ -9,11 +9,16 @@ for every depth the site has, and for the absolute base of 404 pages), content.h
 (the colour-scheme toggle: it applies the reader's stored choice before the page is painted; it has no
 variables). The others appear only with features this site leaves off (an announcement bar, versioning,
 cookie consent): a page carrying one fails the check until its template is added to TEMPLATE_SCRIPTS.
+
+Data blocks (<script> of a type browsers never run) need no hash, but nothing else may ride in them: a
+page may carry them only as JSON of the kinds our templates emit (como_site.builtpages.DATA_BLOCK_TYPES:
+Material's and the banner's settings, the JSON-LD of como_site.structureddata), and only valid JSON.
 """
 from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from functools import cached_property
@@ -24,14 +29,13 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from como_site.builtpages import PageRecord
+from como_site.builtpages import DATA_BLOCK_TYPES, InlineScript, PageRecord
 from como_site.project import Project, read_mkdocs_config
 
 TEMPLATE_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/content.html",
                     "partials/javascripts/palette.html")
 REVIEWED_MATERIAL_PARTIALS = frozenset(f"partials/javascripts/{name}.html" for name in
                                        ("announce", "base", "consent", "content", "outdated", "palette"))
-DATA_TYPES = frozenset({"application/json"})   # <script type=...> blocks that browsers never execute
 SCRIPT_START = re.compile("<script", re.IGNORECASE)   # where html.parser starts reading (literal text)
 SCRIPT_END = re.compile("</script[^>]*>", re.IGNORECASE)
 
@@ -50,7 +54,7 @@ class _Scripts(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
-        if tag == "script" and "src" not in values and (values.get("type") or "").strip().lower() not in DATA_TYPES:
+        if tag == "script" and "src" not in values and (values.get("type") or "").strip().lower() not in DATA_BLOCK_TYPES:
             self._body = []
 
     def handle_data(self, data):
@@ -72,6 +76,19 @@ def inline_scripts(html: str) -> list[str]:
         parser.feed(html[start.start():end.end() if end else len(html)] + "</script>")
         parser.reset()
     return parser.bodies
+
+
+def data_block_fault(block: InlineScript) -> str | None:
+    """What is wrong with a data block (a <script> browsers do not run), if anything: only JSON of the kinds
+    our templates emit (DATA_BLOCK_TYPES) is allowed, so that no other content rides in a script element."""
+    if block.data_type is None:
+        return (f'data block of type "{block.type}" not from a template (allowed: '
+                f'{", ".join(sorted(DATA_BLOCK_TYPES))}): remove it from the page')
+    try:
+        json.loads(block.body)
+    except ValueError as error:
+        return f"{block.data_type} block is not valid JSON ({error}): remove it from the page"
+    return None
 
 
 def csp_hash(script: str) -> str:
@@ -144,7 +161,8 @@ class TemplateScripts:
         return sorted({csp_hash(script) for scripts in self.by_base_url.values() for script in scripts})
 
     def faults(self, pages: dict[Path, PageRecord]) -> list[str]:
-        """Each inline script in a built page (from the one pass's records) that its templates did not emit."""
+        """Each inline script in a built page (from the one pass's records) that its templates did not emit,
+        and each data block that is not JSON of an allowed kind."""
         faults = []
         for page, record in pages.items():
             at_root = page.parent == self.site_dir   # the chooser and root 404 (rootfiles.py) carry no script
@@ -152,4 +170,6 @@ class TemplateScripts:
             faults += [f"{page.relative_to(self.site_dir).as_posix()}: inline script not from a template "
                        f"({csp_hash(script.body).strip(chr(39))}): remove it from the page"
                        for script in record.executable_scripts if script.body not in allowed]
+            faults += [f"{page.relative_to(self.site_dir).as_posix()}: {fault}"
+                       for block in record.data_blocks if (fault := data_block_fault(block))]
         return faults

@@ -4,11 +4,16 @@ this module, the page's path and the template.
 
 The template gets `data` (the file's content), `lang` (this page's language), `language` and `others`
 (the project's Language entries: this one, the other ones), `label(key)` (i18n/labels.yml in this
-language), `path` (the data file) and the filters `collate` (sort as readers expect: case and accents
-ignored) and `in_language(text)` (a per-language text in this language, else the source language).
+language), `path` (the data file) and the functions `collate(mapping, field)` (the mapping's (key, value)
+pairs sorted by value[field] as readers expect: case and accents ignored), `anchor(key)` (the id of a
+record, the same in every language, so pages link `glossary.md#cluster-management` alike) and
+`in_language(text)` (a per-language text in this language, else the source language) and
+`typeset(text, lang)` (a plain text in the typography of a language: raw HTML in a template is not set
+by the build's Markdown typography).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -17,6 +22,7 @@ from como_site.labels import Labels
 from como_site.problems import Problem, relative
 from como_site.project import Project
 from como_site.templates import render
+from como_site.typography import typeset
 from como_site.yamlsource import load_yaml
 
 
@@ -33,9 +39,17 @@ def load(project: Project, content_type) -> tuple[Any, list[Problem]]:
     return (None, sorted(set(problems))) if problems else ({"path": shown, "data": document.data}, [])
 
 
+def anchor(key: str) -> str:
+    """A record's id from its (English) key: lowercase letters and digits, runs of anything else one hyphen
+    ('cluster-building process' -> 'cluster-building-process')."""
+    return re.sub(r"[^a-z0-9]+", "-", key.casefold()).strip("-")
+
+
 def collation_key(text: str) -> str:
-    """Alphabetical order as readers expect it: case and accents ignored (é with e, ü with u)."""
-    return "".join(char for char in unicodedata.normalize("NFD", text.casefold()) if not unicodedata.combining(char))
+    """Alphabetical order as readers expect it: case, accents and apostrophes ignored (é with e, ü with u,
+    d'approvisionnement as dapprovisionnement, whether typed ' or set as ’)."""
+    return "".join(char for char in unicodedata.normalize("NFD", text.casefold())
+                   if not unicodedata.combining(char) and char not in "'’")
 
 
 def pages(project: Project, labels: Labels, loaded: dict[str, Any], lang: str, content_type) -> dict[str, str]:
@@ -52,7 +66,8 @@ def pages(project: Project, labels: Labels, loaded: dict[str, Any], lang: str, c
         project.root, content_type.template, data=loaded["data"], path=loaded["path"], lang=lang,
         language=project.language(lang), others=[other for other in project.languages if other.code != lang],
         label=lambda key: labels.get(key, lang), in_language=in_language,
-        collate=lambda items, key: sorted(items, key=lambda item: collation_key(item[key])))}
+        anchor=anchor, typeset=typeset, collate=lambda mapping, field: sorted(
+            mapping.items(), key=lambda item: collation_key(item[1][field])))}
 
 
 def blocks(project: Project, labels: Labels, loaded: dict[str, Any], lang: str, content_type) -> dict[str, str]:

@@ -15,15 +15,17 @@ from como_site.hosting import write_hosting_files
 from como_site.inlinescripts import TemplateScripts
 from como_site.material_patches import patch_bundles
 from como_site.project import Project
-from como_site.rootfiles import write_root_files
+from como_site.rootfiles import ROOT_SITEMAP, write_root_files
 from como_site.sitecheck import check_site
 
 
-def sitemap(site_dir: Path, lang: str, pages: dict[Path, PageRecord]) -> str:
-    """Every indexable page of one language, with the alternates its <head> announces."""
-    folder = site_dir / lang
+def sitemap(site_dir: Path, lang: str | None, pages: dict[Path, PageRecord]) -> str:
+    """Every indexable page of one language (None: the pages at the site's root, i.e. the language
+    chooser), with the alternates its <head> announces."""
+    folder = site_dir / lang if lang else site_dir
     entries = []
-    for path in sorted(path for path in pages if path.name == "index.html" and path.is_relative_to(folder)):
+    for path in sorted(path for path in pages if path.name == "index.html"
+                       and (path.is_relative_to(folder) if lang else path.parent == site_dir)):
         page = pages[path]
         if page.noindex or not page.canonical:
             continue
@@ -36,6 +38,9 @@ def sitemap(site_dir: Path, lang: str, pages: dict[Path, PageRecord]) -> str:
 
 
 def write_sitemaps(site_dir: Path, languages: list[str], pages: dict[Path, PageRecord]) -> None:
+    """One sitemap per language, in its folder, and one of the root chooser (a sitemap may only list
+    addresses under its own folder), all listed by the sitemap index (como_site/rootfiles.py)."""
+    (site_dir / ROOT_SITEMAP).write_text(sitemap(site_dir, None, pages), encoding="utf-8")
     for lang in languages:
         text = sitemap(site_dir, lang, pages)
         (site_dir / lang / "sitemap.xml").write_text(text, encoding="utf-8")

@@ -16,6 +16,7 @@ import yaml
 
 from como_site.configcode import code_problems
 from como_site.contentfiles import CONFIG_FILE, read_text
+from como_site.previews import preview_number
 from como_site.problems import ContentError, Problem, SettingProblem, raise_if_any
 from como_site.siteurl import normalised, site_url_problem
 from como_site.yamlsource import EditorLoader, YamlDocument, load_yaml
@@ -59,6 +60,11 @@ class Project:
             if lang.code == code:
                 return lang
         raise KeyError(code)
+
+    @property
+    def preview(self) -> int | None:
+        """The pull request this build previews (its address ends in /previews/pr-N/); None in production."""
+        return preview_number(self.site_url)
 
     def language_url(self, code: str) -> str:
         """Absolute URL of a language's home page."""

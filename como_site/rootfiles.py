@@ -1,6 +1,13 @@
 """Files at the site root, outside every language: the language chooser, robots.txt, the sitemap index.
 
 The root page never redirects by itself: it offers the four languages, each named in its own language.
+Crawlers read robots.txt only at the host's root, so it is written only for a site served there (README,
+"Hosting", says what to add to the host's own robots.txt otherwise), and in a pull request's preview,
+where it says `Disallow: /` (harmless where no crawler reads it, and right if previews get a host of
+their own); what keeps a preview out of search engines is its noindex, in every page and header.
+
+It is the home pages' x-default: it lists the four of them and itself (x-default) as alternates, and each
+home page lists it back (como_site/alternates.py), so search engines take the set as a whole.
 """
 from __future__ import annotations
 
@@ -8,8 +15,13 @@ from html import escape
 from urllib.parse import urlsplit
 from pathlib import Path
 
+from como_site.feeds import FEED_PATH, FEED_TYPE, TITLE_LABEL
 from como_site.labels import labels_for
+from como_site.previews import BANNER_CLASS, preview_banner
 from como_site.project import Project
+from como_site.socialmeta import chooser_meta
+
+ROOT_SITEMAP = "sitemap-root.xml"   # the chooser's entry: a language's sitemap may list only its own folder
 
 ROOT_CSS = """\
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
@@ -22,10 +34,13 @@ a{display:block;padding:1rem 1.25rem;border-radius:.5rem;background:#fff;color:#
 a:hover,a:focus-visible{outline:3px solid #283593;outline-offset:2px}
 strong{display:block;font-size:1.2rem}
 span{display:block;color:#3c4257;font-size:.95rem}
-"""
+.%s{margin:0 0 2rem;padding:.75rem 1.25rem;border-left:.3rem solid #b71c1c;background:#fff;color:#1f2433}
+.%s p{margin:0}.%s .admonition-title{font-weight:700}
+""" % ((BANNER_CLASS,) * 3)
 
 
-def _page(lang: str, title: str, head: str, heading: str, items: str) -> str:
+def _page(project: Project, lang: str, title: str, head: str, heading: str, items: str) -> str:
+    banner = f"  {preview_banner(labels_for(project), lang, project.preview)}\n" if project.preview else ""
     return f"""<!doctype html>
 <html lang="{escape(lang)}">
 <head>
@@ -36,7 +51,7 @@ def _page(lang: str, title: str, head: str, heading: str, items: str) -> str:
 </head>
 <body>
 <main>
-  <h1>{heading}</h1>
+{banner}  <h1>{heading}</h1>
   <ul>
 {items}
   </ul>
@@ -50,12 +65,19 @@ def chooser_html(project: Project, languages: list[str]) -> str:
     """The site's root: the four languages, each named and described in its own language."""
     text = labels_for(project)
     source = project.source_language
-    head = "\n".join([
-        f'  <meta name="description" content="{escape(text.get("chooser.description", source))}">',
-        f'  <link rel="canonical" href="{escape(project.site_url)}">',
+    alternates = [] if project.preview else [   # a preview is never indexed: no alternates to announce
         *(f'  <link rel="alternate" hreflang="{escape(code)}" href="{escape(project.language_url(code))}">'
           for code in languages),
-        f'  <link rel="alternate" hreflang="x-default" href="{escape(project.site_url)}">',
+        f'  <link rel="alternate" hreflang="x-default" href="{escape(project.site_url)}">']
+    head = "\n".join([
+        f'  <meta name="description" content="{escape(text.get("chooser.description", source))}">',
+        *(['  <meta name="robots" content="noindex">'] if project.preview else []),
+        f'  <link rel="canonical" href="{escape(project.site_url)}">',
+        *alternates,
+        *(f'  <meta {attribute}="{escape(name)}" content="{escape(content)}">'
+          for attribute, name, content in chooser_meta(project, text, languages)),
+        *(f'  <link rel="alternate" type="{FEED_TYPE}" title="{escape(text.get(TITLE_LABEL, code))}" '
+          f'href="{escape(project.language_url(code) + FEED_PATH)}">' for code in languages),
         '  <link rel="stylesheet" href="assets/root.css">'])
     items = "\n".join(
         f'    <li lang="{escape(code)}"><a href="{escape(code)}/" hreflang="{escape(code)}">'
@@ -63,7 +85,7 @@ def chooser_html(project: Project, languages: list[str]) -> str:
         f'<span>{escape(text.get("chooser.prompt", code))}</span>'
         f'<span>{escape(text.get("chooser.description", code))}</span></a></li>'
         for code in languages)
-    return _page(source, text.get("chooser.title", source), head, "Como", items)
+    return _page(project, source, text.get("chooser.title", source), head, "Como", items)
 
 
 def not_found_html(project: Project, languages: list[str]) -> str:
@@ -77,15 +99,27 @@ def not_found_html(project: Project, languages: list[str]) -> str:
         f'<strong>{escape(text.get("notfound.title", code))}'
         f'</strong><span>{escape(project.language(code).name)}</span></a></li>' for code in languages)
     title = f"404 – {text.get('notfound.title', project.source_language)}"
-    return _page(project.source_language, title, head, "404", items)
+    return _page(project, project.source_language, title, head, "404", items)
 
 
 def sitemap_index(project: Project, languages: list[str]) -> str:
-    entries = "\n".join(f"  <sitemap><loc>{escape(project.language_url(code))}sitemap.xml</loc></sitemap>"
-                        for code in languages)
+    """The languages' sitemaps and the root's (the chooser: written by como_site/postprocess.py)."""
+    entries = "\n".join(f"  <sitemap><loc>{escape(url)}</loc></sitemap>" for url in
+                        [*(f"{project.language_url(code)}sitemap.xml" for code in languages),
+                         project.site_url + ROOT_SITEMAP])
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
             f"{entries}\n</sitemapindex>\n")
+
+
+def robots_txt(project: Project) -> str | None:
+    """robots.txt for the site: a preview's shuts everything; None where crawlers would never read it
+    (a site under a sub-path of its host)."""
+    if project.preview:
+        return "User-agent: *\nDisallow: /\n"
+    if urlsplit(project.site_url).path != "/":
+        return None
+    return f"User-agent: *\nAllow: /\nSitemap: {project.site_url}sitemap.xml\n"
 
 
 def write_root_files(project: Project, site_dir: Path, languages: list[str]) -> None:
@@ -94,5 +128,6 @@ def write_root_files(project: Project, site_dir: Path, languages: list[str]) -> 
     (site_dir / "index.html").write_text(chooser_html(project, languages), encoding="utf-8")
     (site_dir / "404.html").write_text(not_found_html(project, languages), encoding="utf-8")
     (site_dir / "sitemap.xml").write_text(sitemap_index(project, languages), encoding="utf-8")
-    (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {project.site_url}sitemap.xml\n",
-                                         encoding="utf-8")
+    robots = robots_txt(project)
+    if robots:
+        (site_dir / "robots.txt").write_text(robots, encoding="utf-8")

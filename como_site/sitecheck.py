@@ -1,7 +1,8 @@
 """Check the built site the way search engines and visitors meet it; every fault names the page.
 
 Faults: a page whose <html lang> is not its folder's language; an hreflang link that is relative, or not
-returned by the page it points to; a missing x-default; a canonical link to a page that does not exist;
+returned by the page it points to (x-default included: the root chooser and the home pages name each
+other); a missing x-default; a canonical link to a page that does not exist;
 two pages of one language with the same <title>; a page without a meta description; a heading that skips
 a level inside the page's article (generated pages are not linted as Markdown, so this guards them).
 """
@@ -63,18 +64,47 @@ def check_site(site_dir: Path, site_url: str, languages: list[str], pages: dict[
         if head.hreflang.get(lang) != head.canonical:
             fault(page, f"hreflang links do not list the page itself ({lang} -> {head.canonical})")
         for code, href in head.hreflang.items():
-            if code == "x-default" or href in head.relative_hreflang:
+            if href in head.relative_hreflang:
                 continue
             target = url_to_file(site_dir, site_url, href)
-            if target and target.relative_to(site_dir).parts[0] not in languages:
+            if target and target.parent != site_dir and target.relative_to(site_dir).parts[0] not in languages:
                 continue   # a preview of some languages only: the others are not there to check
-            other = heads.get(target) if target else None
-            if other is None:
+            other = pages.get(target) if target else None
+            if code == "x-default":   # the original (on this page itself), or the root chooser for home pages
+                if other is None and href != head.canonical:
+                    fault(page, f"hreflang x-default points to a missing page: {href}")
+                elif other is not None and head.canonical not in other.hreflang.values():
+                    fault(page, f"hreflang x-default is not reciprocal: {href} does not link back to {head.canonical}")
+            elif other is None:
                 fault(page, f"hreflang {code} points to a missing page: {href}")
             elif other.hreflang.get(lang) != head.canonical:
                 fault(page, f"hreflang {code} is not reciprocal: {href} does not link back to {head.canonical}")
-    for (lang, title), pages in titles.items():
-        if len(pages) > 1:
-            for page in pages:
-                fault(page, f'title "{title}" is used by {len(pages)} pages in {lang}')
+    faults += root_alternate_faults(site_dir, site_url, languages, pages)
+    for (lang, title), same in titles.items():
+        if len(same) > 1:
+            for page in same:
+                fault(page, f'title "{title}" is used by {len(same)} pages in {lang}')
+    return faults
+
+
+def root_alternate_faults(site_dir: Path, site_url: str, languages: list[str],
+                          pages: dict[Path, PageRecord]) -> list[str]:
+    """The root chooser's alternates: itself as x-default, and each home page it lists links back to it."""
+    faults = []
+    for page, head in pages.items():
+        if page.parent != site_dir or head.noindex or not head.hreflang:
+            continue
+        name = page.relative_to(site_dir).as_posix()
+        if head.hreflang.get("x-default") != head.canonical:
+            faults.append(f"{name}: the language chooser must be its own x-default ({head.canonical})")
+        for code, href in head.hreflang.items():
+            target = url_to_file(site_dir, site_url, href)
+            if code == "x-default" or (target and target.relative_to(site_dir).parts[0] not in languages):
+                continue
+            other = pages.get(target) if target else None
+            if other is None:
+                faults.append(f"{name}: hreflang {code} points to a missing page: {href}")
+            elif other.hreflang.get("x-default") != head.canonical:
+                faults.append(f"{name}: hreflang {code} is not reciprocal: {href} does not name "
+                              f"{head.canonical} as its x-default")
     return faults

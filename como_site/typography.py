@@ -164,6 +164,12 @@ def typeset(text: str, lang: str) -> str:
     return _Typesetter(text, style_of(lang)).run()
 
 
+def punctuation(mark: str, lang: str) -> str:
+    """A punctuation mark as `lang` writes it after a word (in French ':' takes a no-break space before it),
+    for a template that writes the mark between values it sets apart, such as 'Porter, M. E.: title'."""
+    return typeset("x" + mark, lang)[1:]
+
+
 # -- Markdown ----------------------------------------------------------------------------------------
 
 UNTOUCHED = {"code", "pre", "kbd", "samp", "var", "script", "style", "math", "svg"}

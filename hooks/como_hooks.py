@@ -9,23 +9,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from como_site.alternates import home_links, page_links
 from como_site.buildcontext import BuildContext, current, pages_in_memory
+from como_site.casestudies.dates import dates_of
 from como_site.casestudies.pdf import NoPango
 from como_site.company import fill_company
-from como_site.contenttypes import content_blocks, content_files
+from como_site.contenttypes import CASE_STUDIES, content_blocks, content_files
 from como_site.fallbacks import FALLBACK_KEY
+from como_site.feeds import FEED_PATH, FEED_TYPE, TITLE_LABEL, write_feed
 from como_site.htmlpolicy import THEME_TEXT_KEYS, escaped_once, sanitised_page
 from como_site.labels import labels_for
 from como_site.material_patches import MaterialChanged, patch_templates
 from como_site.notices import outdated_notice, language_offers
 from como_site.palette import localise_palette
 from como_site.pages import GENERATED_KEY
+from como_site.previews import preview_banner
 from como_site.problems import ContentError
+from como_site.socialmeta import PageFacts, social_head
 from como_site.translations import SOURCE_HASH_KEY
 from como_site.typography import TypographyExtension, typeset
 
@@ -41,6 +46,11 @@ def _context() -> BuildContext:
 def _norm_path(page) -> str:
     """The page's path inside its language folder, e.g. 'clusters/index.md'."""
     return getattr(page.file, "norm_src_uri", page.file.src_uri)
+
+
+def _plain(value) -> str:
+    """A text the hooks escaped once for Material (Markup), back as plain text."""
+    return str(value.unescape()) if isinstance(value, Markup) else str(value or "")
 
 
 @event_priority(-200)  # after static-i18n (-100), which sets the language and extends the search languages
@@ -74,6 +84,9 @@ def on_nav(nav, config, files):
 
 
 _blocks: dict[str, str] = {}   # marker -> block, for this build's language (set in on_files)
+_files: list = []              # this language's files (set in on_files)
+_titles: dict[str, str] = {}   # page path -> plain title, read at the first render (all pages are read by then)
+_case_dates: dict = {}         # case id -> when it was published and last changed (set in on_files)
 
 
 @event_priority(-200)  # after static-i18n (-100), which has chosen this language's files
@@ -91,6 +104,11 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=data))
     _blocks.clear()
     _blocks.update(content_blocks(context.project, labels_for(context.project), context.content, context.language))
+    _files[:] = [files]
+    _titles.clear()
+    cases = context.content.get(CASE_STUDIES.name)
+    _case_dates.clear()
+    _case_dates.update(dates_of(context.project.root, cases.published) if cases else {})
     return files
 
 
@@ -102,6 +120,9 @@ def on_env(env, config, files):
         raise PluginError(str(error)) from None
     labels = labels_for(context.project)
     env.globals["como_t"] = lambda key, **values: labels.get(key, context.language, **values)
+    number = context.project.preview
+    env.globals["como_preview_banner"] = preview_banner(labels, context.language, number) if number else ""
+    env.globals["como_feed"] = {"path": FEED_PATH, "type": FEED_TYPE, "title": labels.get(TITLE_LABEL, context.language)}
     return env
 
 
@@ -141,7 +162,29 @@ def on_page_context(context, page, config, nav):
     config.extra["alternate"] = [vars(alt) for alt in links.switcher]
     context["como_head"] = links
     context["como_offers"] = language_offers(project, labels_for(project), lang, links.switcher)
+    context["como_social"] = None if links.noindex else _social(build, page, config, links)
     return context
+
+
+def _social(build: BuildContext, page, config, links):
+    """The page's Open Graph tags and JSON-LD, from its own data (como_site.socialmeta)."""
+    cases = build.content.get(CASE_STUDIES.name)
+    case = next((case for case in cases.published if case.path == page.meta.get(GENERATED_KEY)), None) if cases else None
+    if not _titles:
+        _titles.update({_norm_path(file.page): _plain(file.page.title)
+                        for file in _files[0].documentation_pages() if file.page})
+    facts = PageFacts(_norm_path(page), _plain(page.meta.get("title") or page.title), _plain(page.meta.get("description")),
+                      links.canonical, _plain(config.site_name),
+                      tuple(alt.lang for alt in links.switcher if alt.exists and alt.lang != build.language), case,
+                      _case_dates.get(case.id) if case else None)
+    return social_head(build.project, labels_for(build.project), build.language, facts, _titles, cases)
+
+
+def on_post_build(config):
+    """The language's Atom feed of case studies (como_site.feeds)."""
+    build = _context()
+    write_feed(build.project, labels_for(build.project), build.content[CASE_STUDIES.name], _case_dates,
+               build.language, Path(config.site_dir))
 
 
 def on_template_context(context, template_name, config):
@@ -149,4 +192,5 @@ def on_template_context(context, template_name, config):
         config.extra["alternate"] = [vars(alt) for alt in home_links(_context().project)]
         context["como_head"] = None
         context["como_offers"] = {}
+        context["como_social"] = None
     return context

@@ -2,10 +2,12 @@
 # Upload the built site to the web host with rsync (over SSH, or to a local folder).
 #   scripts/deploy.sh SITE_DIR TARGET      TARGET: user@host:/path/ or /local/path/
 #   DRY_RUN=1  only list what would change     DEPLOY_SSH="ssh -p 2222"  the remote shell to use
-#   PREVIEW=1  a preview: empty company details are allowed (also when SITE_URL lies under /previews/)
+#   PREVIEW_PR=N  SITE_DIR is the preview of pull request N (make site PREVIEW_PR=N) and TARGET the previews
+#              folder: it goes to TARGET/pr-N/, and empty company details are allowed
 #   PYTHON     the project's Python (default .venv/bin/python), run in the project's folder
-# A production deploy first runs the publish gate: while any {{ company.x }} placeholder is still empty
-# in extra.company (mkdocs.yml), it lists them with page and line and uploads nothing.
+# Every upload first runs the publish gate: it refuses a preview uploaded as the site and the site uploaded
+# as a preview, and, for the site, while any {{ company.x }} placeholder is still empty in extra.company
+# (mkdocs.yml) it lists them with page and line; either way it uploads nothing.
 # Changed files are written under temporary names and renamed into place together at the end
 # (--delay-updates); files no longer in the site are deleted only after that (--delete-after),
 # so visitors never see pages that point to assets not yet uploaded.
@@ -13,8 +15,11 @@ set -euo pipefail
 site="${1:?usage: deploy.sh SITE_DIR TARGET}"
 target="${2:?usage: deploy.sh SITE_DIR TARGET (set DEPLOY_TARGET, e.g. user@host:/var/www/html/wissen/)}"
 [ -f "$site/index.html" ] || { echo "$site holds no built site: run make site first" >&2; exit 2; }
-gate=(-m como_site publish-gate)
-[ "${PREVIEW:-0}" = "1" ] && gate+=(--preview)
+gate=(-m como_site publish-gate "$site")
+if [ -n "${PREVIEW_PR:-}" ]; then
+  gate+=(--preview "$PREVIEW_PR")
+  target="${target%/}/pr-$PREVIEW_PR/"
+fi
 "${PYTHON:-.venv/bin/python}" "${gate[@]}" || exit 1
 options=(--recursive --links --times --perms --chmod=D755,F644 --compress --checksum
          --delay-updates --delete-after --itemize-changes --human-readable --stats)

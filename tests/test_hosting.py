@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from como_site.hosting import (HostingRules, UnsafeServerValue, htaccess, language_htaccess,
-                               nginx_server_block)
+                               nginx_previews_block, nginx_server_block)
 from como_site.inlinescripts import TemplateScripts
 from como_site.project import ROOT, load_project
 from tests.conftest import LANGUAGES
@@ -29,6 +29,14 @@ def test_committed_nginx_block_matches_the_built_site(script_hashes, project):
     rules = HostingRules.for_site(project, script_hashes, project.https_redirect)
     assert (ROOT / "hosting" / "nginx.conf").read_text(encoding="utf-8") == nginx_server_block(rules), (
         "regenerate: .venv/bin/python -m como_site nginx-conf > hosting/nginx.conf")
+
+
+def test_committed_nginx_previews_block_matches_the_built_site(script_hashes, project):
+    rules = HostingRules.for_site(project, script_hashes, project.https_redirect)
+    assert (ROOT / "hosting" / "nginx-previews.conf").read_text(encoding="utf-8") == nginx_previews_block(rules), (
+        "regenerate: .venv/bin/python -m como_site nginx-conf --previews > hosting/nginx-previews.conf")
+    assert 'add_header X-Robots-Tag "noindex" always;' in nginx_previews_block(rules)
+    assert "X-Robots-Tag" not in nginx_server_block(rules)   # the site itself is indexed
 
 
 def test_apache_and_nginx_send_the_same_headers(script_hashes, project):
@@ -96,9 +104,11 @@ def test_apache_sends_escaped_header_values_exactly():
 
 @pytest.mark.parametrize("rules", ["built", "awkward"])
 def test_nginx_accepts_the_server_block(script_hashes, project, tmp_path, rules):
-    """nginx itself (Debian's nginx-light) checks the block: quoting, regex locations, every directive."""
+    """nginx itself (Debian's nginx-light) checks the block, with the previews' locations included in it:
+    quoting, regex locations, every directive."""
     rules = HostingRules.for_site(project, script_hashes, True) if rules == "built" else awkward_rules()
-    (tmp_path / "server.conf").write_text(nginx_server_block(rules), encoding="utf-8")
+    server = nginx_server_block(rules).removesuffix("}\n") + nginx_previews_block(rules) + "}\n"
+    (tmp_path / "server.conf").write_text(server, encoding="utf-8")
     (tmp_path / "nginx.conf").write_text(f"pid {tmp_path}/nginx.pid;\nevents {{}}\n"
                                          f"http {{\n  include {tmp_path}/server.conf;\n}}\n", encoding="utf-8")
     result = subprocess.run(["/usr/sbin/nginx", "-t", "-e", "stderr", "-p", str(tmp_path),

@@ -44,8 +44,29 @@ def test_a_planted_inline_script_is_a_fault_and_gets_no_hash(built_site, project
     assert csp_hash("alert(1)") not in scripts.hashes
 
 
+@pytest.mark.parametrize(("block", "fault"), [
+    ('<script type="text/x-template">{{ x }}</script>',
+     'data block of type "text/x-template" not from a template (allowed: application/json, application/ld+json)'),
+    ('<script type="application/ld+json">{"@type": </script>', "application/ld+json block is not valid JSON"),
+    ('<script type="application/json">alert(1)</script>', "application/json block is not valid JSON"),
+    ('<script type="application/ld+json">{"@type": "Thing"}</script>', None),
+])
+def test_data_blocks_are_allowed_only_as_json_of_the_kinds_the_templates_emit(built_site, project, tmp_path,
+                                                                             block, fault):
+    site = tmp_path / "site"
+    shutil.copytree(built_site / "de", site / "de")
+    page = site / "de" / "about" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("</article>", block + "</article>"), encoding="utf-8")
+    faults = TemplateScripts(project, site, ["de"]).faults(read_site(site, ["de"]))
+    if fault is None:
+        assert faults == []
+    else:
+        assert len(faults) == 1 and faults[0].startswith(f"de/about/index.html: {fault}"), faults
+
+
 @pytest.mark.parametrize(("html", "bodies"), [
     ('<script type="application/json">{"a": 1}</script>', []),
+    ('<script type="application/ld+json">{"a": "\\u003c/script"}</script>', []),
     ('<script src="x.js"></script>', []),
     ("<SCRIPT>a()</SCRIPT><script type=module>b()</script><script type='text/javascript'>c()</script>",
      ["a()", "b()", "c()"]),

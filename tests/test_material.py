@@ -1,7 +1,9 @@
 """Our changes to Material: the guarded patches refuse a changed Material; the overrides render valid markup."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import jinja2
 import pytest
@@ -69,3 +71,14 @@ def test_every_label_points_to_a_control_on_its_page(built_site):
                 toc_titles["for" if "for" in title.attributes else "plain"] += 1
             assert not tree.css("input[type=checkbox][autocomplete]"), page
     assert toc_titles["for"] > 10 and toc_titles["plain"] > 10   # both kinds of page are on the site
+
+
+def test_our_search_worker_loads_the_installed_materials_worker(built_site):
+    """overrides/main.html names Material's worker, whose file name changes with every Material release."""
+    material_worker = next((MATERIAL_SCRIPTS / "workers").glob("search.*.min.js")).name
+    for lang in LANGUAGES:
+        home = LexborHTMLParser((built_site / lang / "index.html").read_text(encoding="utf-8"))
+        worker = urlsplit(json.loads(home.css_first("#__config").text())["search"])
+        assert parse_qs(worker.query)["material"] == [material_worker], lang
+        assert (built_site / lang / worker.path).is_file()
+        assert (built_site / lang / "assets" / "javascripts" / "lunr" / "widen.js").is_file()

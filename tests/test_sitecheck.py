@@ -84,3 +84,18 @@ def test_heading_level_jump(site_copy, project):
     plant(site_copy, "es/case-studies/mireck/index.html", '<h2 id="context">', '<h4 id="context">')
     faults = check(site_copy, project)
     assert "es/case-studies/mireck/index.html: heading levels skip one: h2 followed by h4" in faults
+
+
+def test_a_home_page_whose_x_default_is_not_the_chooser(site_copy, project):
+    plant(site_copy, "de/index.html", f'hreflang="x-default" href="{project.site_url}"',
+          f'hreflang="x-default" href="{project.site_url}en/"')
+    assert check(site_copy, project) == [
+        f"index.html: hreflang de is not reciprocal: {project.site_url}de/ does not name {project.site_url} "
+        "as its x-default"]
+
+
+def test_a_chooser_that_does_not_list_a_home_page_naming_it(site_copy, project):
+    plant(site_copy, "index.html", f'<link rel="alternate" hreflang="fr" href="{project.site_url}fr/">', "")
+    assert check(site_copy, project) == [
+        f"fr/index.html: hreflang x-default is not reciprocal: {project.site_url} does not link back to "
+        f"{project.site_url}fr/"]

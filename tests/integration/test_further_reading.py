@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from como_site.project import ROOT
+from como_site.typography import punctuation
 from tests.conftest import LANGUAGES
 from tests.htmlpages import parse
 
@@ -50,6 +51,19 @@ def test_every_source_appears_once_grouped_linked_and_cited(built_site, lang):
             target = (page_file.parent / cited["href"] / "index.html").resolve()
             assert target.is_file(), cited["href"]
             assert parse(target).select_one("article h1").get_text().rstrip("¶") == cited.get_text()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_colon_after_the_names_is_set_in_the_page_language(built_site, lang):
+    """The list is raw HTML that the Markdown typography does not reach: the colon after the authors or
+    publisher takes French spacing (a no-break space before it) from como_site.typography, nothing else."""
+    page = parse(built_site / lang / "further-reading" / "index.html")
+    items = page.select("article li.como-reading__source")
+    assert items
+    for item in items:
+        names = item.get_text().split("\n", 1)[0]           # the template ends the names' line with the colon
+        assert names.endswith(punctuation(":", lang)) and names[-2:-1] != " ", names
+        assert names.endswith("\xa0:") == (lang == "fr"), names
 
 
 def test_a_source_cited_by_a_page_and_a_case_is_one_entry_citing_both(built_site):

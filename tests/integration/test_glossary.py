@@ -2,18 +2,20 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 import yaml
 
 from como_site.typography import typeset
-from como_site.onepage import collation_key
+from como_site.onepage import anchor, collation_key
 from como_site.project import ROOT
 from tests.conftest import LANGUAGES
-from tests.htmlpages import parse
+from tests.htmlpages import parse, resolve
 
 GLOSSARY = yaml.safe_load((ROOT / "i18n" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
 LABELS = yaml.safe_load((ROOT / "i18n" / "labels.yml").read_text(encoding="utf-8"))
+GLOSSARY_LINK = re.compile(r"\]\((?:\.\./)*glossary\.md#([^)\s]+)\)")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -23,16 +25,61 @@ def test_glossary_page_gives_each_term_in_all_languages(built_site, lang):
     assert page.select_one("article h1").get_text().rstrip("¶") == typeset(LABELS["glossary.title"][lang], lang)
     assert page.select_one('meta[name="description"]')["content"] == typeset(LABELS["glossary.description"][lang], lang)
     terms = [dt.get_text() for dt in page.select("article dl.como-glossary dt")]
-    assert sorted(terms) == sorted(term[lang] for term in GLOSSARY.values())
+    assert sorted(terms) == sorted(typeset(term[lang], lang) for term in GLOSSARY.values())
     assert terms == sorted(terms, key=collation_key)          # é sorts with e, Ü with U
     entries = {dt.get_text(): dt.find_next_siblings("dd", limit=4) for dt in page.select("dl.como-glossary dt")}
     others = {dd["lang"]: dd.contents[-1].strip() for dd in entries[GLOSSARY["value chain"][lang]][:3]}
     assert others == {other: GLOSSARY["value chain"][other] for other in LANGUAGES if other != lang}
     note = entries[GLOSSARY["sustainability"][lang]][-1]
     assert "como-glossary__note" in note["class"]
-    assert note.select("span")[1].get_text() == GLOSSARY["sustainability"]["note"][lang]
+    assert note.select("span")[1].get_text() == typeset(GLOSSARY["sustainability"]["note"][lang], lang)
     hreflang = {link["hreflang"] for link in page.select('link[rel="alternate"][hreflang]')}
     assert hreflang == {*LANGUAGES, "x-default"}
+
+
+def glossary_links(lang: str) -> dict[str, list[str]]:
+    """Page (inside the language folder) -> the glossary anchors its Markdown links to, in order."""
+    found = {}
+    for path in sorted((ROOT / "docs" / lang).rglob("*.md")):
+        targets = [match.group(1) for match in GLOSSARY_LINK.finditer(path.read_text(encoding="utf-8"))]
+        if targets:
+            found[path.relative_to(ROOT / "docs" / lang).as_posix()] = targets
+    return found
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_term_has_the_anchor_of_its_english_key_in_every_language(built_site, lang):
+    page = parse(built_site / lang / "glossary" / "index.html")
+    ids = {dt["id"]: dt.get_text() for dt in page.select("article dl.como-glossary dt")}
+    assert ids == {anchor(key): typeset(term[lang], lang) for key, term in GLOSSARY.items()}
+    assert anchor("cluster-building process") == "cluster-building-process"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_first_uses_link_the_same_terms_in_every_language_and_resolve(built_site, lang):
+    """Each page links a term once (its first use), every language the same terms as the original, and
+    each link in the built page reaches a term on the glossary page of its language."""
+    links = glossary_links(lang)
+    assert links.keys() == glossary_links("en").keys() and len(links) >= 5
+    terms = {anchor(key) for key in GLOSSARY}
+    for page, targets in links.items():
+        assert len(targets) == len(set(targets)), f"{page}: a term linked twice"
+        assert sorted(targets) == sorted(glossary_links("en")[page]), page
+        assert set(targets) <= terms, page
+        built = built_site / lang / (page.removesuffix(".md").removesuffix("index")) / "index.html"
+        hrefs = [a["href"] for a in parse(built).select("article a[href*='glossary/#']")]
+        assert sorted(href.split("#")[1] for href in hrefs) == sorted(targets), page
+        for href in hrefs:
+            target = resolve(built_site, built, href)
+            assert target == built_site / lang / "glossary" / "index.html", href
+            assert parse(target).select_one(f'dt[id="{href.split("#")[1]}"]'), href
+
+
+def test_a_link_to_a_term_the_glossary_lacks_stops_the_build(tiny_project):
+    before = tiny_project.built_site()
+    tiny_project.write("docs/en/index.md", "---\ntitle: Home en\ndescription: Home page en.\n---\n\n# Home en\n\n"
+                       "A [value chain](glossary.md#value-chain) and a [cluster broker](glossary.md#no-such-term).\n")
+    tiny_project.assert_refused(before, "docs/en/index.md:8: link: 'glossary.md' has no heading with the anchor '#no-such-term'")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

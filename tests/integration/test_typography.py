@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from como_site.labels import labels_for
-from como_site.typography import typeset
+from como_site.typography import punctuation, typeset
 from tests.conftest import LANGUAGES, TinyProject
 from tests.htmlpages import parse
 
@@ -89,6 +89,11 @@ def test_typesetting_twice_changes_nothing_and_keeps_typed_marks():
     assert typeset("„schon gesetzt“ und 'neu'", "de") == "„schon gesetzt“ und ‚neu‘"
     assert typeset("the members' work, the '90s", "en") == "the members’ work, the ’90s"
     assert typeset("https://example.org/a?b=1 10:30", "fr") == "https://example.org/a?b=1 10:30"
+
+
+def test_a_mark_a_template_writes_after_a_value_takes_the_language_spacing():
+    assert {lang: punctuation(":", lang) for lang in LANGUAGES} == {"de": ":", "en": ":", "es": ":", "fr": "\u00a0:"}
+    assert punctuation("?", "fr") == "\u202f?" and punctuation(".", "fr") == "."
 
 
 def test_the_english_original_on_a_page_not_yet_translated_keeps_english_typography(typeset_site):
