@@ -54,7 +54,7 @@ test: $(VENV)/.test-deps system-deps tools/vnu/node_modules/.installed tools/dec
 # The build-level tests (tests/integration: real builds of the site and of tiny projects) under ProperDocs.
 # Not the browser tests, Apache or the HTML checker: test_engine checks that the output is byte for byte
 # MkDocs' (built with $(PY)), which those tests check in `make test`.
-test-properdocs: $(PROPERDOCS_VENV)/.deps $(VENV)/.site-deps
+test-properdocs: $(PROPERDOCS_VENV)/.deps $(VENV)/.site-deps system-deps
 	ENGINE_UNDER_TEST=properdocs $(PROPERDOCS_PY) -m pytest -q tests/integration tests/test_packaging.py \
 		--ignore=tests/integration/test_server.py --ignore=tests/integration/test_html_validity.py
 

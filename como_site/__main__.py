@@ -23,15 +23,14 @@ def _pull_request(value: str) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from como_site.cards import summary as card_summary
 
     languages = args.lang.split(",") if args.lang else None
     report = build_site(root=_root(), site_dir=Path(args.site_dir) if args.site_dir else None, site_url=args.site_url,
                         languages=languages, jobs=args.jobs, preview=args.preview)
     print(f"Built {report.pages} pages in {', '.join(report.languages)} into {report.site_dir} "
           f"in {report.seconds:.1f} s")
-    if line := card_summary(report.counts):
-        print(line)
+    if report.rendered:
+        print(f"Files drawn at build time: {report.rendered_summary()}")
     return 0
 
 

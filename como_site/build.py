@@ -10,7 +10,6 @@ import errno
 import os
 import shutil
 import time
-from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -57,7 +56,12 @@ class BuildReport:
     languages: list[str]
     seconds: float
     pages: int = 0
-    counts: Counter[str] = field(default_factory=Counter)   # added up over the languages (e.g. cards drawn)
+    rendered: dict[str, tuple[int, int]] = field(default_factory=dict)   # kind -> (drawn, from the cache)
+
+    def rendered_summary(self) -> str:
+        """'pdf: 4 made, 0 from the cache' for each kind of file drawn at build time."""
+        return "; ".join(f"{kind}: {drawn} made, {cached} from the cache"
+                         for kind, (drawn, cached) in self.rendered.items())
 
 
 def _count_pages(site_dir: Path) -> int:
@@ -96,7 +100,7 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
     jobs = jobs or min(len(languages), os.cpu_count() or 1)
     try:
         with SiteLock(site_dir) as lock:
-            counts = _build_and_swap(project, lock, languages, jobs, keep_other_languages, drafts)
+            results = _build_and_swap(project, lock, languages, jobs, keep_other_languages, drafts)
     except BuildBusy as busy:
         raise BuildError(str(busy)) from None
     except OSError as error:
@@ -104,12 +108,21 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
             raise
         raise BuildError(f"the disk is full while writing {error.filename or site_dir.parent}: free some space "
                          f"and build again; {site_dir.name}/ was not changed") from None
-    return BuildReport(site_dir, languages, time.perf_counter() - started, _count_pages(site_dir), counts)
+    return BuildReport(site_dir, languages, time.perf_counter() - started, _count_pages(site_dir),
+                       _rendered(results))
+
+
+def _rendered(results: list[LanguageBuild]) -> dict[str, tuple[int, int]]:
+    totals: dict[str, tuple[int, int]] = {}
+    for result in results:
+        for kind, (drawn, cached) in result.rendered.items():
+            before = totals.get(kind, (0, 0))
+            totals[kind] = (before[0] + drawn, before[1] + cached)
+    return dict(sorted(totals.items()))
 
 
 def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs: int,
-                    keep_other_languages: bool, drafts: bool) -> Counter[str]:
-    """Build, finish and swap in; returns the languages' counts, added up."""
+                    keep_other_languages: bool, drafts: bool) -> list[LanguageBuild]:
     site_dir = lock.site_dir
     content, draft_ids = check_and_load(project, drafts)  # every content problem surfaces here, before rendering
     staging = lock.new_staging()
@@ -132,6 +145,6 @@ def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs
         if faults:
             raise BuildError("The built site has faults; nothing in site/ was changed.\n" + "\n".join(faults))
         lock.swap_in(staging)
-        return sum((result.counts for result in results), Counter())
+        return results
     finally:
         shutil.rmtree(staging, ignore_errors=True)

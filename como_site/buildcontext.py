@@ -1,9 +1,7 @@
 """What one language's build needs from the orchestrator, handed over as typed data (no environment
-variables): the builder adapter sets it before MkDocs runs, the hooks read it. The way back is `count`:
-figures the hooks add up (cards drawn, cards taken from the cache) that the builder returns with its result."""
+variables): the builder adapter sets it before MkDocs runs, the hooks read it."""
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from como_site.contenttypes import Content, content_pages
@@ -22,23 +20,10 @@ class BuildContext:
 
 
 _current: list[BuildContext] = []
-_counts: Counter[str] = Counter()   # of the build running in this process
 
 
 def set_current(context: BuildContext | None) -> None:
-    """Start (or, with None, end) a language's build in this process; its counts start at nothing."""
     _current[:] = [context] if context else []
-    _counts.clear()
-
-
-def count(figures: Counter[str]) -> None:
-    """Add figures to what the running build reports back to the orchestrator."""
-    _counts.update(figures)
-
-
-def counted() -> Counter[str]:
-    """What the running build counted so far."""
-    return Counter(_counts)
 
 
 def current() -> BuildContext | None:

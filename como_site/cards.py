@@ -8,7 +8,6 @@ by como_site/carddrawing.py only when the render cache has no card for exactly t
 """
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -21,7 +20,6 @@ from como_site.rendercache import rendered
 
 CARD_FOLDER = "assets/cards"
 TAGLINE_LABEL = "card.tagline"   # the section line of pages outside every section (the home page)
-DRAWN, CACHED = "cards drawn", "cards from the cache"
 
 
 def card_path(page_url: str) -> str:
@@ -87,10 +85,9 @@ def _drawn(text: CardText) -> bytes:
     return draw(lay_out(text))
 
 
-def write_cards(project_root: Path, site_dir: Path, cards: Iterable[PageCard]) -> Counter[str]:
+def write_cards(project_root: Path, site_dir: Path, cards: Iterable[PageCard]) -> None:
     """Write each page's card into the built language folder `site_dir`, drawing only those the render
-    cache does not hold; returns how many were drawn and how many taken from the cache."""
-    tally: Counter[str] = Counter({DRAWN: 0, CACHED: 0})
+    cache does not hold (the cache counts which: the build's line "Files drawn at build time")."""
     for card in cards:
         text = card.text
         result = rendered(project_root, "cards", "png",
@@ -99,12 +96,4 @@ def write_cards(project_root: Path, site_dir: Path, cards: Iterable[PageCard]) -
         target = site_dir / card_path(card.url)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(result.data)
-        tally[DRAWN if result.drawn else CACHED] += 1
-    return tally
 
-
-def summary(counts: Counter[str]) -> str | None:
-    """The build's line about its cards, None when it wrote none."""
-    if not counts[DRAWN] + counts[CACHED]:
-        return None
-    return f"Social cards: {counts[DRAWN]} drawn, {counts[CACHED]} taken from the cache"

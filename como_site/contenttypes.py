@@ -3,7 +3,9 @@
 A type's module (named in its registration line) offers three functions:
   load(project, content_type) -> (model or None, problems)                every file checked, all at once;
   pages(project, labels, model, lang, content_type) -> {path: Markdown}    one language's pages, in memory;
-  blocks(project, labels, model, lang, content_type) -> {marker: Markdown} blocks replacing a page's marker.
+  blocks(project, labels, model, lang, content_type) -> {marker: Markdown} blocks replacing a page's marker;
+and may offer a fourth, for files that are not pages (the case-study PDFs):
+  files(project, labels, model, lang, content_type) -> {path: bytes}       one language's files, in memory.
 como_site.onepage is such a module for any type that is one file shown as one page through one template
 (`page`, `template`): a new type like that is a schema, its data, a template and a registration line.
 The model is loaded once per build and handed to every language's build; the pages exist only there.
@@ -64,6 +66,16 @@ def content_pages(project: Project, labels: Labels, content: Content, lang: str)
     for content_type in CONTENT_TYPES:
         pages.update(content_type.code.pages(project, labels, content[content_type.name], lang, content_type))
     return pages
+
+
+def content_files(project: Project, labels: Labels, content: Content, lang: str) -> dict[str, bytes]:
+    """Every file made from data in one language that is not a page: path inside the language folder -> bytes."""
+    files: dict[str, bytes] = {}
+    for content_type in CONTENT_TYPES:
+        make = getattr(content_type.code, "files", None)
+        if make:
+            files.update(make(project, labels, content[content_type.name], lang, content_type))
+    return files
 
 
 def content_blocks(project: Project, labels: Labels, content: Content, lang: str) -> dict[str, str]:

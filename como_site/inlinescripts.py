@@ -3,11 +3,12 @@ built pages carry no other. The Content-Security-Policy allows exactly these by 
 trusted templates, never from what the pages hold, so a script that reaches a page from content is
 both refused by the build and blocked by the browser.
 
-Material 9.8.2 keeps its inline scripts in partials/javascripts/; our pages use two of them:
+Material 9.8.2 keeps its inline scripts in partials/javascripts/; our pages use three of them:
 base.html (whose `new URL("<base_url>", location)` varies with the page's depth, so it is rendered
-for every depth the site has, and for the absolute base of 404 pages) and content.html. The others
-appear only with features this site leaves off (an announcement bar, versioning, cookie consent, a
-palette toggle): a page carrying one fails the check until its template is added to TEMPLATE_SCRIPTS.
+for every depth the site has, and for the absolute base of 404 pages), content.html and palette.html
+(the colour-scheme toggle: it applies the reader's stored choice before the page is painted; it has no
+variables). The others appear only with features this site leaves off (an announcement bar, versioning,
+cookie consent): a page carrying one fails the check until its template is added to TEMPLATE_SCRIPTS.
 
 Data blocks (<script> of a type browsers never run) need no hash, but nothing else may ride in them: a
 page may carry them only as JSON of the kinds our templates emit (como_site.builtpages.DATA_BLOCK_TYPES:
@@ -31,7 +32,8 @@ import jinja2
 from como_site.builtpages import DATA_BLOCK_TYPES, InlineScript, PageRecord
 from como_site.project import Project, read_mkdocs_config
 
-TEMPLATE_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/content.html")
+TEMPLATE_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/content.html",
+                    "partials/javascripts/palette.html")
 REVIEWED_MATERIAL_PARTIALS = frozenset(f"partials/javascripts/{name}.html" for name in
                                        ("announce", "base", "consent", "content", "outdated", "palette"))
 SCRIPT_START = re.compile("<script", re.IGNORECASE)   # where html.parser starts reading (literal text)

@@ -5,7 +5,8 @@ Drawing a card or typesetting a PDF is slow, and most builds change few pages. E
 a file by its inputs and gets the kept bytes when nothing it depends on changed. The inputs must include
 everything the drawing reads: the texts, the language, and a version of the drawing code (`renderer`), so
 a change to the template or the code draws afresh. Writes are atomic, so the parallel per-language builds
-can share one cache.
+can share one cache. Each build counts what it drew and what it took from the cache (`tally`), per kind
+and counting each file once, so the build can say how much work it did.
 """
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 CACHE_FOLDER = Path(".cache") / "render"
+
+_tally: dict[str, dict[str, bool]] = {}   # kind -> input key -> drawn (True) or taken from the cache
 
 
 @dataclass(frozen=True)
@@ -41,9 +44,12 @@ def rendered(project_root: Path, kind: str, suffix: str, parts: Iterable[str | b
              draw: Callable[[], bytes]) -> Rendered:
     """The file for these inputs: from the cache, or drawn by `draw()` now and kept for the next build."""
     folder = Path(project_root) / CACHE_FOLDER / kind
-    path = folder / f"{input_key(parts)}.{suffix}"
+    key = input_key(parts)
+    path = folder / f"{key}.{suffix}"
     try:
-        return Rendered(path.read_bytes(), drawn=False)
+        data = path.read_bytes()
+        _tally.setdefault(kind, {}).setdefault(key, False)
+        return Rendered(data, drawn=False)
     except FileNotFoundError:
         pass
     data = draw()
@@ -56,4 +62,15 @@ def rendered(project_root: Path, kind: str, suffix: str, parts: Iterable[str | b
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    _tally.setdefault(kind, {})[key] = True
     return Rendered(data, drawn=True)
+
+
+def start_tally() -> None:
+    """Forget the counts: a build of one language starts here (builds may share a process)."""
+    _tally.clear()
+
+
+def tally() -> dict[str, tuple[int, int]]:
+    """Kind -> (files drawn, files taken from the cache) since `start_tally`, each file counted once."""
+    return {kind: (sum(keys.values()), len(keys) - sum(keys.values())) for kind, keys in sorted(_tally.items())}

@@ -15,11 +15,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from como_site.alternates import home_links, page_links
-from como_site.buildcontext import BuildContext, count, current, pages_in_memory
+from como_site.buildcontext import BuildContext, current, pages_in_memory
 from como_site.cards import TAGLINE_LABEL, PageCard, nav_sections, page_card, write_cards
 from como_site.casestudies.dates import dates_of
+from como_site.casestudies.pdf import NoPango
 from como_site.company import fill_company
-from como_site.contenttypes import CASE_STUDIES, content_blocks
+from como_site.contenttypes import CASE_STUDIES, content_blocks, content_files
 from como_site.editlink import edit_url
 from como_site.fallbacks import FALLBACK_KEY
 from como_site.feeds import FEED_PATH, FEED_TYPE, TITLE_LABEL, write_feed
@@ -28,6 +29,7 @@ from como_site.htmlpolicy import THEME_TEXT_KEYS, escaped_once, sanitised_page
 from como_site.labels import labels_for
 from como_site.material_patches import MaterialChanged, patch_templates
 from como_site.notices import outdated_notice, language_offers
+from como_site.palette import localise_palette
 from como_site.pages import GENERATED_KEY
 from como_site.previews import preview_banner
 from como_site.problems import ContentError
@@ -57,7 +59,8 @@ def _plain(value) -> str:
 @event_priority(-200)  # after static-i18n (-100), which sets the language and extends the search languages
 def on_config(config):
     """One language per run: its search index uses that language's stemmer only. The site name and
-    copyright (per language, from mkdocs.yml) are printed unescaped by Material: escape them once."""
+    copyright (per language, from mkdocs.yml) are printed unescaped by Material: escape them once. The
+    colour-scheme toggle is named in the language."""
     language = _context().language
     for name in ("search", "material/search"):
         if name in config.plugins:
@@ -67,6 +70,7 @@ def on_config(config):
                                      if not isinstance(extension, TypographyExtension)]
     config.markdown_extensions.append(TypographyExtension(lang=language))
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels_for(_context().project).get("theme.permalink", language)
+    localise_palette(config.theme.get("palette"), labels_for(_context().project), language)
     return config
 
 
@@ -95,10 +99,17 @@ _cards: list[PageCard] = []      # what each page's social card shows (collected
 
 @event_priority(-200)  # after static-i18n (-100), which has chosen this language's files
 def on_files(files, config):
-    """Add this language's pages that exist only in memory: pages made from data, and fallbacks."""
+    """Add this language's pages that exist only in memory: pages made from data, and fallbacks; and the
+    files made from data (the case-study PDFs)."""
     context = _context()
     for path, markdown in pages_in_memory(context).items():
         files.append(File.generated(config, path, content=markdown))
+    try:
+        made = content_files(context.project, labels_for(context.project), context.content, context.language)
+    except NoPango as error:
+        raise PluginError(str(error)) from None
+    for path, data in made.items():   # before the blocks, which link them
+        files.append(File.generated(config, path, content=data))
     _blocks.clear()
     _blocks.update(content_blocks(context.project, labels_for(context.project), context.content, context.language))
     _files[:] = [files]
@@ -195,7 +206,7 @@ def on_post_build(config):
     build = _context()
     write_feed(build.project, labels_for(build.project), build.content[CASE_STUDIES.name], _case_dates,
                build.language, Path(config.site_dir))
-    count(write_cards(build.project.root, Path(config.site_dir), _cards))
+    write_cards(build.project.root, Path(config.site_dir), _cards)
 
 
 def on_template_context(context, template_name, config):

@@ -2,14 +2,14 @@
 and that it is drawn once."""
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 import pytest
 from markupsafe import Markup
 
 from como_site.carddrawing import CardText
-from como_site.cards import CACHED, DRAWN, card_path, nav_sections, page_card, section_of, summary, write_cards
+from como_site.cards import card_path, nav_sections, page_card, section_of, write_cards
+from como_site.rendercache import start_tally, tally
 
 
 @pytest.mark.parametrize("url, path", [
@@ -60,14 +60,13 @@ def test_a_card_shows_titles_as_read_not_as_escaped():
 def test_cards_are_written_where_card_path_says_and_drawn_once(tmp_path):
     cards = [page_card(url, title, nav_sections(NAV), "Tagline", "Como", "de")
              for url, title in [("", "Start"), ("services/conception/", "Konzeption")]]
-    first = write_cards(tmp_path / "project", tmp_path / "site", cards)
+    start_tally()
+    write_cards(tmp_path / "project", tmp_path / "site", cards)
+    first = tally()["cards"]
     written = {path: (tmp_path / "site" / card_path(card.url)).read_bytes() for path, card in enumerate(cards)}
-    second = write_cards(tmp_path / "project", tmp_path / "again", cards)
-    assert (first[DRAWN], first[CACHED], second[DRAWN], second[CACHED]) == (2, 0, 0, 2)
+    start_tally()
+    write_cards(tmp_path / "project", tmp_path / "again", cards)
+    assert (first, tally()["cards"]) == ((2, 0), (0, 2))
     assert all(data.startswith(b"\x89PNG") for data in written.values())
     assert {path: (tmp_path / "again" / card_path(card.url)).read_bytes() for path, card in enumerate(cards)} == written
-    assert summary(first + second) == "Social cards: 2 drawn, 2 taken from the cache"
 
-
-def test_no_cards_no_line():
-    assert summary(Counter()) is None

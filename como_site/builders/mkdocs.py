@@ -9,13 +9,13 @@ which this adapter makes current for the hooks.
 from __future__ import annotations
 
 import logging
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from como_site.buildcontext import BuildContext, counted, set_current
 from como_site.builders.engine import load_engine
+from como_site.rendercache import start_tally, tally
 
 COLLECTED_LEVEL = logging.WARNING
 
@@ -25,7 +25,7 @@ class LanguageBuild:
     language: str
     warnings: list[str]
     ok: bool
-    counts: Counter[str] = field(default_factory=Counter)   # what the hooks counted (como_site.buildcontext)
+    rendered: dict[str, tuple[int, int]] = field(default_factory=dict)   # kind -> (drawn, from the cache)
 
 
 class _Collector(logging.Handler):
@@ -59,12 +59,13 @@ def build_language(context: BuildContext, site_dir: str, dirty: bool = False) ->
     engine_logger.setLevel(logging.INFO)
     engine_logger.propagate = False
     set_current(context)
+    start_tally()
     try:
         config = load_config(str(context.project.root / "mkdocs.yml"), site_dir=site_dir,
                              site_url=context.project.language_url(language), strict=True)
         build_only(config, language)
         build(config, dirty=dirty)
-        return LanguageBuild(language, collector.messages, ok=True, counts=counted())
+        return LanguageBuild(language, collector.messages, ok=True, rendered=tally())
     except (Abort, MkDocsException) as error:
         message = str(error)
         if message and message not in collector.messages:

@@ -1,8 +1,8 @@
 """Case studies as a content type (registered in como_site/contenttypes.py): case_studies/*.yml become a
-page per case, facet pages and the overview block, in every language."""
+page per case, its PDF, facet pages and the overview block, in every language."""
 from __future__ import annotations
 
-from como_site.casestudies.render import OVERVIEW_MARKER, Renderer
+from como_site.casestudies.render import Renderer
 from como_site.casestudies.validate import CaseStudies, load_case_studies
 from como_site.labels import Labels
 from como_site.problems import Problem
@@ -17,5 +17,9 @@ def pages(project: Project, labels: Labels, cases: CaseStudies, lang: str, conte
     return Renderer(project, labels, cases, lang).pages()
 
 
+def files(project: Project, labels: Labels, cases: CaseStudies, lang: str, content_type) -> dict[str, bytes]:
+    return Renderer(project, labels, cases, lang).files()
+
+
 def blocks(project: Project, labels: Labels, cases: CaseStudies, lang: str, content_type) -> dict[str, str]:
-    return {OVERVIEW_MARKER: Renderer(project, labels, cases, lang).overview()}
+    return Renderer(project, labels, cases, lang).blocks()

@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 
 from como_site.casestudies.localise import country_name, join_list, long_date, number
 from como_site.casestudies.model import CaseStudy, Text
+from como_site.casestudies.pdf import case_pdf, pdf_path
 from como_site.casestudies.validate import CaseStudies
 from como_site.casestudies.worldmap import country_map_svg
 from como_site.labels import Labels
@@ -19,6 +20,7 @@ from como_site.project import Project
 from como_site.templates import markdown, render
 
 OVERVIEW_MARKER = "<!-- case-study-overview -->"
+PDF_MARKER = "<!-- case-study-pdf:{id} -->"   # where a case's page links its PDF: filled in the language's build
 FACETS = ("country", "sector", "year", "service")
 SECTIONS = ("context", "challenge", "approach", "results", "lessons")   # the page's sections, in this order
 
@@ -149,6 +151,18 @@ class Renderer:
         return sorted((other for other in self.cases.published if other.id != case.id and score(other)),
                       key=lambda other: (-score(other), other.id))[:3]
 
+    def pdf(self, case: CaseStudy) -> bytes:
+        return case_pdf(self, case, SECTIONS).data
+
+    def pdf_marker(self, case: CaseStudy) -> Markup:
+        return Markup(PDF_MARKER).format(id=case.id)
+
+    def pdf_link(self, case: CaseStudy) -> Markup:
+        """The Markdown link from the case's page to its PDF, with the file's size in KB."""
+        size = self.number(max(1, round(len(self.pdf(case)) / 1024)))
+        target = pdf_path(case.id, self.lang).removeprefix("case-studies/")
+        return Markup("[{}]({}){{: .como-pdf-link }}").format(self.label("case.pdf", size=size), target)
+
     def case_page(self, case: CaseStudy) -> str:
         return render(self.project.root, "case-study.md", r=self, case=case, sections=SECTIONS,
                       source=self.project.source_language, related=self.related(case),
@@ -188,6 +202,16 @@ class Renderer:
         return render(self.project.root, "facet-page.md", r=self, title=self.label("facet.page_title", **values),
                       description=self.label("facet.page_description", **values),
                       cards=self.cards(tuple(cases), "../", level=2))
+
+    def blocks(self) -> dict[str, str]:
+        """Marker -> Markdown: the overview, and each case's link to its PDF (a block, not part of the page,
+        so that listing the pages, as the content check does, typesets nothing)."""
+        return {OVERVIEW_MARKER: self.overview(),
+                **{str(self.pdf_marker(case)): self.pdf_link(case) for case in self.cases.published}}
+
+    def files(self) -> dict[str, bytes]:
+        """Every file of this language made from case data that is not a page: the cases' PDFs."""
+        return {pdf_path(case.id, self.lang): self.pdf(case) for case in self.cases.published}
 
     def pages(self) -> dict[str, str]:
         """Every page of this language made from case data: path inside the language folder -> Markdown."""

@@ -15,7 +15,7 @@ from como_site.project import read_mkdocs_config
 from tests.htmlpages import parse
 from tests.tinyproject import TinyProject, site_snapshot
 
-CARD_LINE = re.compile(r"^Social cards: (\d+) drawn, (\d+) taken from the cache$", re.MULTILINE)
+CARD_LINE = re.compile(r"^Files drawn at build time: .*\bcards: (\d+) made, (\d+) from the cache", re.MULTILINE)
 
 
 def built_pages(site_lang):
