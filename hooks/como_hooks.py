@@ -23,6 +23,7 @@ from como_site.company import fill_company
 from como_site.contenttypes import CASE_STUDIES, content_blocks, content_files
 from como_site.editlink import edit_url
 from como_site.fallbacks import FALLBACK_KEY
+from como_site.footer import footer_links
 from como_site.feeds import FEED_PATH, FEED_TYPE, TITLE_LABEL, write_feed
 from como_site.home import HIDDEN_PARTS, HOME_TEMPLATE, PageInfo, home_page, service_pages
 from como_site.htmlpolicy import THEME_TEXT_KEYS, escaped_once, sanitised_page
@@ -49,6 +50,10 @@ def _context() -> BuildContext:
 def _norm_path(page) -> str:
     """The page's path inside its language folder, e.g. 'clusters/index.md'."""
     return getattr(page.file, "norm_src_uri", page.file.src_uri)
+
+
+def _norm_path_of_file(file) -> str:
+    return getattr(file, "norm_src_uri", file.src_uri)
 
 
 def _plain(value) -> str:
@@ -128,6 +133,7 @@ def on_env(env, config, files):
         raise PluginError(str(error)) from None
     labels = labels_for(context.project)
     env.globals["como_t"] = lambda key, **values: labels.get(key, context.language, **values)
+    env.globals["como_footer_links"] = footer_links(files, labels, context.language, _norm_path_of_file)
     number = context.project.preview
     env.globals["como_preview_banner"] = preview_banner(labels, context.language, number) if number else ""
     env.globals["como_feed"] = {"path": FEED_PATH, "type": FEED_TYPE, "title": labels.get(TITLE_LABEL, context.language)}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from como_site.buildcontext import BuildContext, counted, set_current
+from como_site.buildcontext import BuildContext, set_current
 from como_site.builders.engine import load_engine
 from como_site.rendercache import start_tally, tally
 
