@@ -23,6 +23,7 @@ from como_site.fallbacks import FALLBACK_KEY
 from como_site.feeds import FEED_PATH, FEED_TYPE, TITLE_LABEL, write_feed
 from como_site.htmlpolicy import THEME_TEXT_KEYS, escaped_once, sanitised_page
 from como_site.labels import labels_for
+from como_site.lastupdated import ChangeDates, last_changes, updated_note
 from como_site.material_patches import MaterialChanged, patch_templates
 from como_site.notices import outdated_notice, language_offers
 from como_site.pages import GENERATED_KEY
@@ -83,6 +84,7 @@ _blocks: dict[str, str] = {}   # marker -> block, for this build's language (set
 _files: list = []              # this language's files (set in on_files)
 _titles: dict[str, str] = {}   # page path -> plain title, read at the first render (all pages are read by then)
 _case_dates: dict = {}         # case id -> when it was published and last changed (set in on_files)
+_changes = ChangeDates({})     # when each content file last changed, from git (set in on_files)
 
 
 @event_priority(-200)  # after static-i18n (-100), which has chosen this language's files
@@ -98,6 +100,8 @@ def on_files(files, config):
     cases = context.content.get(CASE_STUDIES.name)
     _case_dates.clear()
     _case_dates.update(dates_of(context.project.root, cases.published) if cases else {})
+    _changes.changed.clear()
+    _changes.changed.update(last_changes(context.project.root))
     return files
 
 
@@ -152,6 +156,9 @@ def on_page_context(context, page, config, nav):
     context["como_head"] = links
     context["como_offers"] = language_offers(project, labels_for(project), lang, links.switcher)
     context["como_social"] = None if links.noindex else _social(build, page, config, links)
+    source = page.meta.get(GENERATED_KEY) or Path(page.file.abs_src_path).resolve().relative_to(project.root.resolve()).as_posix()
+    day = _changes.of(source)   # a page made from data: its data file's; never committed: none
+    context["como_updated"] = updated_note(labels_for(project), lang, day) if day else None
     return context
 
 
@@ -182,4 +189,5 @@ def on_template_context(context, template_name, config):
         context["como_head"] = None
         context["como_offers"] = {}
         context["como_social"] = None
+        context["como_updated"] = None
     return context
