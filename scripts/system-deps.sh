@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Install the Debian packages the test suite drives (a real browser, real web servers, rsync, strace to
-# kill or starve builds at chosen system calls, and Java and npm for the W3C HTML checker), when any is
+# kill or starve builds at chosen system calls, Java and npm for the W3C HTML checker, hunspell and its
+# dictionaries for the spell check of the built pages, tests/spelling), when any is
 # missing. Needs root (as on CI and the project machines); otherwise says what to install.
 set -euo pipefail
-packages=(chromium apache2 nginx-light rsync strace)
+packages=(chromium apache2 nginx-light rsync strace hunspell hunspell-de-de hunspell-en-gb hunspell-es hunspell-fr)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
