@@ -50,6 +50,7 @@ class PageRecord:
     hreflang: dict[str, str] = field(default_factory=dict)   # hreflang -> href
     headings: list[int] = field(default_factory=list)        # heading levels inside the article, in order
     scripts: list[InlineScript] = field(default_factory=list)  # every <script> without src, in order
+    updated: str | None = None   # the day the page says it was last updated (YYYY-MM-DD; como_site/lastupdated.py)
 
     @property
     def noindex(self) -> bool:
@@ -90,6 +91,8 @@ def read_page(html: bytes | str) -> PageRecord:
     article = tree.css_first("article")
     if article:
         record.headings = [int(heading.tag[1]) for heading in article.css(HEADINGS)]
+    updated = tree.css_first("aside.md-source-file time.como-updated[datetime]")
+    record.updated = updated.attributes["datetime"] if updated else None
     record.scripts = [InlineScript(script.attributes.get("type") or "", script.text())
                       for script in tree.css("script:not([src])")]
     return record

@@ -21,7 +21,8 @@ from como_site.sitecheck import check_site
 
 def sitemap(site_dir: Path, lang: str | None, pages: dict[Path, PageRecord]) -> str:
     """Every indexable page of one language (None: the pages at the site's root, i.e. the language
-    chooser), with the alternates its <head> announces."""
+    chooser), with the alternates its <head> announces and, where the page shows one, the day it was last
+    updated as <lastmod>."""
     folder = site_dir / lang if lang else site_dir
     entries = []
     for path in sorted(path for path in pages if path.name == "index.html"
@@ -31,7 +32,8 @@ def sitemap(site_dir: Path, lang: str | None, pages: dict[Path, PageRecord]) -> 
             continue
         links = "".join(f'\n    <xhtml:link rel="alternate" hreflang="{escape(code)}" href="{escape(href)}"/>'
                         for code, href in page.hreflang.items())
-        entries.append(f"  <url>\n    <loc>{escape(page.canonical)}</loc>{links}\n  </url>")
+        lastmod = f"\n    <lastmod>{escape(page.updated)}</lastmod>" if page.updated else ""
+        entries.append(f"  <url>\n    <loc>{escape(page.canonical)}</loc>{lastmod}{links}\n  </url>")
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
             'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n' + "\n".join(entries) + "\n</urlset>\n")

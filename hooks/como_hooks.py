@@ -28,6 +28,7 @@ from como_site.feeds import FEED_PATH, FEED_TYPE, TITLE_LABEL, write_feed
 from como_site.home import HIDDEN_PARTS, HOME_TEMPLATE, PageInfo, home_page, service_pages
 from como_site.htmlpolicy import THEME_TEXT_KEYS, escaped_once, sanitised_page
 from como_site.labels import labels_for
+from como_site.lastupdated import ChangeDates, last_changes, updated_note
 from como_site.material_patches import MaterialChanged, patch_templates
 from como_site.notices import outdated_notice, language_offers
 from como_site.palette import localise_palette
@@ -100,6 +101,7 @@ _titles: dict[str, str] = {}   # page path -> plain title, read at the first ren
 _case_dates: dict = {}         # case id -> when it was published and last changed (set in on_files)
 _sections: dict[str, str] = {}   # page URL -> its top-level navigation section (set in on_nav)
 _cards: list[PageCard] = []      # what each page's social card shows (collected in on_page_context)
+_changes = ChangeDates({})     # when each content file last changed, from git (set in on_files)
 
 
 @event_priority(-200)  # after static-i18n (-100), which has chosen this language's files
@@ -122,6 +124,8 @@ def on_files(files, config):
     cases = context.content.get(CASE_STUDIES.name)
     _case_dates.clear()
     _case_dates.update(dates_of(context.project.root, cases.published) if cases else {})
+    _changes.changed.clear()
+    _changes.changed.update(last_changes(context.project.root))
     return files
 
 
@@ -189,6 +193,9 @@ def on_page_context(context, page, config, nav):
         pages = {_norm_path(other): PageInfo(other.url, other.title, other.meta.get("description") or "")
                  for other in nav.pages}
         context["como_home"] = home_page(page.content, pages, service_pages(build.content), labels_for(project), lang)
+    source = page.meta.get(GENERATED_KEY) or Path(page.file.abs_src_path).resolve().relative_to(project.root.resolve()).as_posix()
+    day = _changes.of(source)   # a page made from data: its data file's; never committed: none
+    context["como_updated"] = updated_note(labels_for(project), lang, day) if day else None
     return context
 
 
@@ -221,4 +228,5 @@ def on_template_context(context, template_name, config):
         context["como_head"] = None
         context["como_offers"] = {}
         context["como_social"] = None
+        context["como_updated"] = None
     return context

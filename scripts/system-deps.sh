@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Install the Debian packages the test suite drives (a real browser, real web servers, rsync, strace to
 # kill or starve builds at chosen system calls, Java and npm for the W3C HTML checker, poppler-utils'
-# pdftotext, pdffonts and pdfinfo to read the case-study PDFs), when any is missing; and Pango, which
-# WeasyPrint (the PDFs, `make site`) needs: Debian's Python images ship it, this installs it where missing,
-# with HarfBuzz's subsetter, which WeasyPrint prefers for embedding fonts. Needs root (as on CI and the
-# project machines); otherwise says what to install.
+# pdftotext, pdffonts and pdfinfo to read the case-study PDFs, hunspell and its dictionaries for the spell
+# check of the built pages, tests/spelling), when any is missing; and Pango, which WeasyPrint (the PDFs,
+# `make site`) needs: Debian's Python images ship it, this installs it where missing, with HarfBuzz's
+# subsetter, which WeasyPrint prefers for embedding fonts. Needs root (as on CI and the project machines);
+# otherwise says what to install.
 set -euo pipefail
-packages=(chromium apache2 nginx-light rsync strace poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
+packages=(chromium apache2 nginx-light rsync strace poppler-utils libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+          hunspell hunspell-de-de hunspell-en-gb hunspell-es hunspell-fr)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -5,7 +5,7 @@ import datetime
 from functools import lru_cache
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, get_date_format
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
@@ -19,8 +19,14 @@ def country_name(code: str, locale: str) -> str:
     return _locale(locale).territories.get(code, code)
 
 
-def long_date(iso: str, locale: str) -> str:
-    return format_date(datetime.date.fromisoformat(iso), format="long", locale=locale)
+def long_date(iso: str, locale: str, first_day: str = "1") -> str:
+    """A date written out in the locale's long form; the first of a month as `first_day` says (French
+    writes "1er décembre", which CLDR's patterns cannot express)."""
+    day = datetime.date.fromisoformat(iso)
+    pattern = get_date_format("long", locale=locale).pattern
+    if day.day == 1 and pattern.startswith("d") and not pattern.startswith("dd"):
+        pattern = "'" + first_day.replace("'", "''") + "'" + pattern[1:]
+    return format_date(day, format=pattern, locale=locale)
 
 
 def number(value: float, locale: str) -> str:

@@ -133,9 +133,9 @@ class Renderer:
         details = [self.inline(source.publisher, source.language),
                    Markup("[{}]({})").format(self.inline(source.title, source.language), source.url)]
         if source.date:
-            details.append(escape(self.label("case.source_date", date=long_date(source.date, self.locale))))
+            details.append(escape(self.label("case.source_date", date=long_date(source.date, self.locale, self.label("format.first_day")))))
         if source.accessed:
-            details.append(escape(self.label("case.accessed", date=long_date(source.accessed, self.locale))))
+            details.append(escape(self.label("case.accessed", date=long_date(source.accessed, self.locale, self.label("format.first_day")))))
         return Markup(", ").join(details)
 
     def card_meta(self, case: CaseStudy) -> str:
