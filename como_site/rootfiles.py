@@ -78,17 +78,20 @@ def chooser_html(project: Project, languages: list[str]) -> str:
     until the script shows it, "continue in <language>" for the language a visitor chose before."""
     text = labels_for(project)
     source = project.source_language
+    # the page is in every language (lang="mul"): so are its title and description, one part per language
+    title = "Como – " + " · ".join(text.get("chooser.title", code) for code in languages)
+    description = " · ".join(text.get("chooser.description", code) for code in languages)
     alternates = [] if project.preview else [   # a preview is never indexed: no alternates to announce
         *(f'  <link rel="alternate" hreflang="{escape(code)}" href="{escape(project.language_url(code))}">'
           for code in languages),
         f'  <link rel="alternate" hreflang="x-default" href="{escape(project.site_url)}">']
     head = "\n".join([
-        f'  <meta name="description" content="{escape(text.get("chooser.description", source))}">',
+        f'  <meta name="description" content="{escape(description)}">',
         *(['  <meta name="robots" content="noindex">'] if project.preview else []),
         f'  <link rel="canonical" href="{escape(project.site_url)}">',
         *alternates,
         *(f'  <meta {attribute}="{escape(name)}" content="{escape(content)}">'
-          for attribute, name, content in chooser_meta(project, text, languages)),
+          for attribute, name, content in chooser_meta(project, title, description, languages)),
         *(f'  <link rel="alternate" type="{FEED_TYPE}" title="{escape(text.get(TITLE_LABEL, code))}" '
           f'href="{escape(project.language_url(code) + FEED_PATH)}">' for code in languages),
         '  <link rel="stylesheet" href="assets/root.css">'])
@@ -104,7 +107,7 @@ def chooser_html(project: Project, languages: list[str]) -> str:
     body = (f'  <ul class="como-continue" hidden>\n{continues}\n  </ul>\n'
             f'  <ul class="como-languages">\n{cards}\n  </ul>')
     script = f'<script src="assets/{CHOOSER_SCRIPT}"></script>\n'
-    return _page(project, source, text.get("chooser.title", source), head, "Como", body, script)
+    return _page(project, source, title, head, "Como", body, script)
 
 
 def not_found_html(project: Project, languages: list[str]) -> str:

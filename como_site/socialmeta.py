@@ -81,13 +81,14 @@ def social_head(project: Project, labels: Labels, lang: str, page: PageFacts, ti
     return SocialHead(tuple(meta), tuple(serialised(block) for block in blocks))
 
 
-def chooser_meta(project: Project, labels: Labels, languages: list[str]) -> list[tuple[str, str, str]]:
-    """The root language chooser's tags: in the source language, with the source language's home card."""
+def chooser_meta(project: Project, title: str, description: str, languages: list[str]) -> list[tuple[str, str, str]]:
+    """The root language chooser's tags: its title and description (in every language), with the source
+    language's home card."""
     source = project.source_language
-    return [("property", "og:type", "website"), ("property", "og:title", labels.get("chooser.title", source)),
-            ("property", "og:description", labels.get("chooser.description", source)),
+    return [("property", "og:type", "website"), ("property", "og:title", title),
+            ("property", "og:description", description),
             ("property", "og:url", project.site_url),
             ("property", "og:image", card_url(project, source if source in languages else languages[0], HOME)),
             ("property", "og:image:width", str(CARD_SIZE[0])), ("property", "og:image:height", str(CARD_SIZE[1])),
-            ("property", "og:image:alt", labels.get("chooser.title", source)),
+            ("property", "og:image:alt", title),
             ("name", "twitter:card", "summary_large_image")]
