@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from como_site.inlinescripts import theme_folders
-from como_site.project import Project
 from como_site.material_patches import MaterialChanged, WRITTEN_FOR, patch_bundle
+from como_site.project import Project
 
 FOLDER = "assets"                                          # at the site's root, beside the language folders
 MATERIAL_HASH = re.compile(r"\.[0-9a-f]{8}(?=\.min\.(?:js|css)$)")   # bundle.a5f9d56c.min.js

@@ -123,7 +123,7 @@ def on_env(env, config, files):
     env.globals["como_t"] = lambda key, **values: labels.get(key, context.language, **values)
     number = context.project.preview
     env.globals["como_preview_banner"] = preview_banner(labels, context.language, number) if number else ""
-    env.globals["como_asset"] = pass_context(lambda page, name: context.assets.url(name, page["base_url"]))
+    env.globals["como_asset"] = pass_context(lambda jinja, name: context.assets.url(name, jinja["base_url"]))
     env.globals["como_asset_name"] = context.assets.file_name
     env.globals["como_extra_css"], env.globals["como_extra_javascript"] = _extra["css"], _extra["javascript"]
     env.globals["como_feed"] = {"path": FEED_PATH, "type": FEED_TYPE, "title": labels.get(TITLE_LABEL, context.language)}
