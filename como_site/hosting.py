@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from como_site.previews import HEADERS as PREVIEW_HEADERS, PREVIEWS_FOLDER
 from como_site.project import Project
 
-FINGERPRINTED = r"\.[0-9a-f]{8}\.min\.(js|css)$"
+FINGERPRINTED = r"\.[0-9a-f]{8}(\.min)?\.(css|js|svg|png|jpe?g|webp|ico|woff2?)$"   # content hash: como_site/themeassets.py
 STATIC_ASSETS = r"\.(css|js|svg|png|jpe?g|webp|ico|woff2?)$"
 COMPRESSED_TYPES = ("text/html", "text/css", "text/plain", "text/xml", "text/javascript", "application/javascript",
                     "application/json", "application/xml", "image/svg+xml")

@@ -105,6 +105,11 @@ def _theme(project: Project) -> tuple[list[Path], list[str]]:
     return custom + [material], list(theme.get("features") or [])
 
 
+def theme_folders(project: Project) -> list[Path]:
+    """The theme's folders, ours first, then Material's: where its templates and assets come from."""
+    return _theme(project)[0]
+
+
 def _guard(folders: list[Path]) -> None:
     """Fail clearly when the templates hold inline scripts not reviewed here: a new partial under
     Material's partials/javascripts/, or an inline script in Material's base.html or in our overrides."""

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib.metadata import version
-from pathlib import Path
-
 import jinja2
 
 WRITTEN_FOR = "9.8.2"   # the Material release these patches were checked against
@@ -55,19 +53,10 @@ TEMPLATE_PATCHES = {"base.html": (Patch('id="__drawer" autocomplete="off">', 'id
                     "partials/header.html": (SITE_NAME,)}
 
 
-def patch_bundles(site_dir: Path, languages: list[str]) -> None:
-    """Patch each built language's copy of Material's script (one per language); errors name the file
-    as it is in the built site, e.g. de/assets/javascripts/bundle.a5f9d56c.min.js."""
-    for lang in languages:
-        scripts = site_dir / lang / "assets" / "javascripts"
-        bundles = sorted(scripts.glob("bundle.*.min.js"))
-        if len(bundles) != 1:
-            raise MaterialChanged(f"{scripts.relative_to(site_dir).as_posix()}: {len(bundles)} files "
-                                  f"bundle.*.min.js where Material {WRITTEN_FOR} writes one; review "
-                                  "como_site/material_patches.py before upgrading Material")
-        text = bundles[0].read_text(encoding="utf-8")
-        patched = ALTERNATE_LOOKUP.apply(text, bundles[0].relative_to(site_dir).as_posix())
-        bundles[0].write_text(patched, encoding="utf-8")
+def patch_bundle(text: str, where: str) -> str:
+    """Material's script, patched; written once for all languages (como_site/themeassets.py), and errors
+    name it as it is in the site's assets, e.g. assets/javascripts/bundle.a5f9d56c.min.js."""
+    return ALTERNATE_LOOKUP.apply(text, where)
 
 
 class PatchedTemplates(jinja2.BaseLoader):

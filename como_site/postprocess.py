@@ -13,7 +13,6 @@ from pathlib import Path
 from como_site.builtpages import PageRecord, read_site
 from como_site.hosting import write_hosting_files
 from como_site.inlinescripts import TemplateScripts
-from como_site.material_patches import patch_bundles
 from como_site.project import Project
 from como_site.rootfiles import ROOT_SITEMAP, write_root_files
 from como_site.sitecheck import check_site
@@ -51,7 +50,6 @@ def write_sitemaps(site_dir: Path, languages: list[str], pages: dict[Path, PageR
 
 def postprocess(project: Project, site_dir: Path, built: list[str], present: list[str]) -> list[str]:
     """Finish the languages just `built` (of those `present` in site_dir); returns the site's faults."""
-    patch_bundles(site_dir, built)
     write_root_files(project, site_dir, present)
     pages = read_site(site_dir, present)
     write_sitemaps(site_dir, built, pages)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from jinja2 import pass_context
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -37,6 +38,7 @@ from como_site.previews import preview_banner
 from como_site.problems import ContentError
 from como_site.socialmeta import PageFacts, social_head
 from como_site.translations import SOURCE_HASH_KEY
+from como_site.themeassets import FOLDER as ASSETS
 from como_site.typography import TypographyExtension, typeset
 
 
@@ -77,6 +79,10 @@ def on_config(config):
     config.markdown_extensions.append(TypographyExtension(lang=language))
     config.mdx_configs.setdefault("toc", {})["permalink_title"] = labels_for(_context().project).get("theme.permalink", language)
     localise_palette(config.theme.get("palette"), labels_for(_context().project), language)
+    # the shared theme assets' addresses are the templates' to print (overrides/main.html, como_asset):
+    # Material would print these lists' paths inside the language's folder
+    _extra["css"], _extra["javascript"] = list(config.extra_css), list(config.extra_javascript)
+    config.extra_css[:], config.extra_javascript[:] = [], []
     return config
 
 
@@ -95,6 +101,7 @@ def on_nav(nav, config, files):
     return nav
 
 
+_extra: dict[str, list] = {}   # mkdocs.yml's extra_css and extra_javascript (set in on_config)
 _blocks: dict[str, str] = {}   # marker -> block, for this build's language (set in on_files)
 _files: list = []              # this language's files (set in on_files)
 _titles: dict[str, str] = {}   # page path -> plain title, read at the first render (all pages are read by then)
@@ -106,9 +113,14 @@ _changes = ChangeDates({})     # when each content file last changed, from git (
 
 @event_priority(-200)  # after static-i18n (-100), which has chosen this language's files
 def on_files(files, config):
-    """Add this language's pages that exist only in memory: pages made from data, and fallbacks; and the
-    files made from data (the case-study PDFs)."""
+    """Add this language's pages that exist only in memory: pages made from data, and fallbacks, and the
+    files made from data (the case-study PDFs); leave out the theme's assets, which the site has once for all
+    languages (como_site/themeassets.py)."""
     context = _context()
+    theme_dirs = {Path(folder) for folder in config.theme.dirs}
+    for file in [file for file in files if file.src_dir and Path(file.src_dir) in theme_dirs
+                 and file.src_uri.startswith(f"{ASSETS}/")]:
+        files.remove(file)
     for path, markdown in pages_in_memory(context).items():
         files.append(File.generated(config, path, content=markdown))
     try:
@@ -140,6 +152,9 @@ def on_env(env, config, files):
     env.globals["como_footer_links"] = footer_links(files, labels, context.language, _norm_path_of_file)
     number = context.project.preview
     env.globals["como_preview_banner"] = preview_banner(labels, context.language, number) if number else ""
+    env.globals["como_asset"] = pass_context(lambda jinja, name: context.assets.url(name, jinja["base_url"]))
+    env.globals["como_asset_name"] = context.assets.file_name
+    env.globals["como_extra_css"], env.globals["como_extra_javascript"] = _extra["css"], _extra["javascript"]
     env.globals["como_feed"] = {"path": FEED_PATH, "type": FEED_TYPE, "title": labels.get(TITLE_LABEL, context.language)}
     return env
 

@@ -49,6 +49,7 @@ Group nogroup
 TypesConfig /etc/mime.types
 ErrorLog {self.work}/error.log
 LogLevel warn
+CustomLog {self.work}/access.log "%>s %r"
 DocumentRoot {self.work}/empty
 Alias {self.base_path.rstrip('/')} {self.site_dir}
 <Directory {self.site_dir}>
@@ -72,6 +73,12 @@ Alias {self.base_path.rstrip('/')} {self.site_dir}
             except (urllib.error.URLError, ConnectionError):
                 time.sleep(0.1)
         raise RuntimeError(f"apache2 did not answer on {self.url}: {self.error_log()}")
+
+    def requests(self) -> list[str]:
+        """Every request the server answered so far, in order, as "<status> <path and query as requested>"."""
+        log = self.work / "access.log"
+        lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+        return [" ".join(line.split(" ")[:3:2]) for line in lines]   # "200 GET /x HTTP/1.1" -> "200 /x"
 
     def error_log(self) -> str:
         log = self.work / "error.log"
