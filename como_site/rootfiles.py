@@ -23,10 +23,11 @@ from como_site.labels import labels_for
 from como_site.previews import BANNER_CLASS, preview_banner
 from como_site.project import Project
 from como_site.socialmeta import chooser_meta
+from como_site.themeassets import fingerprinted, without_source_map
 
 ROOT_SITEMAP = "sitemap-root.xml"   # the chooser's entry: a language's sitemap may list only its own folder
 ROOT_LANG = "mul"   # the root pages are in every site language; each part says which
-CHOOSER_SCRIPT = "root-chooser.js"   # in overrides/assets/, copied to the root's assets/
+CHOOSER_SCRIPT = "root-chooser.js"   # in overrides/assets/: published once, with the other shared assets
 
 ROOT_CSS = """\
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
@@ -106,7 +107,7 @@ def chooser_html(project: Project, languages: list[str]) -> str:
         for code in languages)
     body = (f'  <ul class="como-continue" hidden>\n{continues}\n  </ul>\n'
             f'  <ul class="como-languages">\n{cards}\n  </ul>')
-    script = f'<script src="assets/{CHOOSER_SCRIPT}"></script>\n'
+    script = f'<script src="{escape(chooser_script(project))}"></script>\n'
     return _page(project, source, title, head, "Como", body, script)
 
 
@@ -144,11 +145,15 @@ def robots_txt(project: Project) -> str | None:
     return f"User-agent: *\nAllow: /\nSitemap: {project.site_url}sitemap.xml\n"
 
 
+def chooser_script(project: Project) -> str:
+    """The chooser script's address from the root: the shared, fingerprinted copy (como_site/themeassets.py)."""
+    data = without_source_map((project.root / "overrides" / "assets" / CHOOSER_SCRIPT).read_bytes())
+    return f"assets/{fingerprinted(CHOOSER_SCRIPT, data)}"
+
+
 def write_root_files(project: Project, site_dir: Path, languages: list[str]) -> None:
     (site_dir / "assets").mkdir(parents=True, exist_ok=True)
     (site_dir / "assets" / "root.css").write_text(ROOT_CSS, encoding="utf-8")
-    script = (project.root / "overrides" / "assets" / CHOOSER_SCRIPT).read_text(encoding="utf-8")
-    (site_dir / "assets" / CHOOSER_SCRIPT).write_text(script, encoding="utf-8")
     (site_dir / "index.html").write_text(chooser_html(project, languages), encoding="utf-8")
     (site_dir / "404.html").write_text(not_found_html(project, languages), encoding="utf-8")
     (site_dir / "sitemap.xml").write_text(sitemap_index(project, languages), encoding="utf-8")

@@ -15,7 +15,9 @@ LOCALES = {"de": "de-DE", "en": "en-GB", "es": "es-ES", "fr": "fr-FR"}
 IN_VIEW = """element => { const box = element.getBoundingClientRect(), style = getComputedStyle(element);
   return box.width > 0 && box.height > 0 && box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight
     && box.right <= innerWidth && style.visibility !== "hidden"; }"""
-FOCUSED = """() => { const element = document.activeElement, box = element.getBoundingClientRect();
+# Material's palette toggle is a zero-size radio input whose focus ring is drawn on the label after it
+FOCUSED = """() => { const element = document.activeElement,
+  shown = element.matches(".md-option") ? element.nextElementSibling : element, box = shown.getBoundingClientRect();
   return {html: element.outerHTML.slice(0, 100), inDrawer: Boolean(element.closest(".md-sidebar--primary")),
           visible: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < innerHeight
                    && box.right > 0 && box.left < innerWidth}; }"""
