@@ -66,30 +66,36 @@ def _child(node: Schema, root: Schema, key: Any) -> Schema | None:
 def text_fields(schema: Schema, data: Any, path: FieldPath = (), node: Schema | None = None
                 ) -> Iterator[tuple[FieldPath, dict[str, Any]]]:
     """Every translatable text in `data` (a file that passed the schema), with its field path."""
-    node = schema if node is None else node
-    if isinstance(data, dict) and is_translatable(node, schema):
-        yield path, data
-        return
-    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
-    for key, value in items:
-        child = _child(node, schema, key)
-        if child is not None:
-            yield from text_fields(schema, value, (*path, key), child)
+    found = walk(schema, data, lambda child, value: True if isinstance(value, dict) and is_translatable(child, schema)
+                 else None, path, node)
+    for field_path, value, _ in found:
+        yield field_path, value
 
 
 def vocabulary_values(schema: Schema, data: Any, path: FieldPath = (), node: Schema | None = None
                       ) -> Iterator[tuple[FieldPath, Any, str]]:
     """Every value in `data` whose field names a vocabulary (`x-vocabulary`): (field path, value, vocabulary)."""
+    def vocabulary(child: Schema, value: Any) -> str | None:
+        if isinstance(value, (dict, list)):
+            return None
+        return next((choice[VOCABULARY] for choice in alternatives(child, schema) if VOCABULARY in choice), None)
+    return walk(schema, data, vocabulary, path, node)
+
+
+def walk(schema: Schema, data: Any, match, path: FieldPath = (), node: Schema | None = None
+         ) -> Iterator[tuple[FieldPath, Any, Any]]:
+    """(field path, value, what `match(field schema, value)` said) for every value in `data` it says something
+    (not None) about, going down the schema beside the data; below a match it looks no further."""
     node = schema if node is None else node
-    named = next((choice[VOCABULARY] for choice in alternatives(node, schema) if VOCABULARY in choice), None)
-    if named is not None and not isinstance(data, (dict, list)):
-        yield path, data, named
+    said = match(node, data)
+    if said is not None:
+        yield path, data, said
         return
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in items:
         child = _child(node, schema, key)
         if child is not None:
-            yield from vocabulary_values(schema, value, (*path, key), child)
+            yield from walk(schema, value, match, (*path, key), child)
 
 
 def translatable_texts(schema: Schema, data: Any) -> dict[str, dict[str, Any]]:
