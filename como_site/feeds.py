@@ -24,11 +24,10 @@ FEED_TYPE = "application/atom+xml"
 TITLE_LABEL = "feed.title"
 NOTHING_YET = "1970-01-01T00:00:00Z"   # the feed's `updated` while no case study is published
 
-ElementTree.register_namespace("", ATOM)
 
 
 def _add(parent: ElementTree.Element, tag: str, text: str | None = None, **attributes: str) -> ElementTree.Element:
-    element = ElementTree.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)
+    element = ElementTree.SubElement(parent, tag, attributes)
     element.text = text
     return element
 
@@ -38,7 +37,9 @@ def feed_xml(project: Project, labels: Labels, cases: CaseStudies, dates: dict[s
     r, home = Renderer(project, labels, cases, lang), project.language_url(lang)
     entries = sorted(((dates[case.id], case) for case in cases.published),
                      key=lambda entry: (entry[0].updated, entry[1].id), reverse=True)
-    feed = ElementTree.Element(f"{{{ATOM}}}feed", {XML_LANG: lang})
+    # Atom as the default namespace, written as a plain attribute: ElementTree's prefix registry is shared by
+    # the whole process (another module's registration would turn it into "ns0:")
+    feed = ElementTree.Element("feed", {"xmlns": ATOM, XML_LANG: lang})
     _add(feed, "id", home + FEED_PATH)
     _add(feed, "title", labels.get(TITLE_LABEL, lang))
     _add(feed, "updated", max((dates.updated for dates, _ in entries), default=NOTHING_YET))

@@ -100,13 +100,13 @@ def report_url(tiny_project):
 
 
 def test_outdated_translation_is_reported_and_flagged(tiny_project):
-    tiny_project.write("docs/en/about.md", "---\ntitle: About\ndescription: About us.\n---\n\n# About\n\nVersion one.\n")
+    tiny_project.write("docs/en/about.md", "---\ntitle: About\ndescription: About us.\n---\n\n# About\n\nVersion one.\n\n## Contact {#contact}\n")
     for lang, title in (("de", "Über uns"), ("es", "Quiénes somos"), ("fr", "À propos")):
         tiny_project.write(f"docs/{lang}/about.md",
-                           f'---\ntitle: {title}\ndescription: {title}.\nsource_hash: "{page_hash(tiny_project.project, "about.md")}"\n---\n\n# {title}\n')
+                           f'---\ntitle: {title}\ndescription: {title}.\nsource_hash: "{page_hash(tiny_project.project, "about.md")}"\n---\n\n# {title}\n\n## Kontakt {{#contact}}\n')
     tiny_project.nav.append("about.md")
     tiny_project.save_config()
-    tiny_project.write("docs/en/about.md", "---\ntitle: About\ndescription: About us.\n---\n\n# About\n\nVersion two.\n")
+    tiny_project.write("docs/en/about.md", "---\ntitle: About\ndescription: About us.\n---\n\n# About\n\nVersion two.\n\n## Contact {#contact}\n")
     status = subprocess.run([sys.executable, "-m", "como_site", "i18n-status"], cwd=tiny_project.root,
                             capture_output=True, text=True)
     assert status.returncode == 0, status.stderr
