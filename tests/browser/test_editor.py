@@ -37,7 +37,8 @@ def repo():
     base = Path(tempfile.mkdtemp(prefix="como-editor-"))
     base.chmod(0o755)
     root = copy_of_project(base / "repo")
-    _git(root, "init", "-q", "-b", "main")
+    shutil.copy(ROOT / ".gitignore", root / ".gitignore")   # a build on the copy leaves .cache/ and site/ out of
+    _git(root, "init", "-q", "-b", "main")                   # the editor's commits, as in the real repository
     _git(root, "add", "-A")
     _git(root, "commit", "-q", "-m", "the project as it was")
     yield root
