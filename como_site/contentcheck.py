@@ -11,6 +11,7 @@ than the whole parallel build; markdown-it-py parses the same corpus in under a 
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from como_site.company import unknown_placeholders
 from como_site.contentfiles import read_text
 from como_site.contenttypes import Content, content_pages
 from como_site.filenames import check_file_names
+from como_site.home import CONTACT_ANCHOR, CONTACT_PAGE
 from como_site.labels import labels_for
 from como_site.pagehtml import address_fault, attribute_list_faults, raw_html_faults
 from como_site.pages import FRONT_MATTER, field_problems, is_generated, parse_front_matter
@@ -200,6 +202,22 @@ def check_pages_made_from_data(project: Project, made: set[str]) -> list[Problem
     return problems
 
 
+def check_contact_heading(text: str, shown: str) -> list[Problem]:
+    """The footer and the home page link to the about page's contact section by its id, the same in every
+    language: one of the page's headings must carry it."""
+    check = _PageCheck(text, shown)
+    tokens = PARSER.parse(check.body)
+    headings = [(opening, tokens[index + 1].content) for index, opening in enumerate(tokens)
+                if opening.type == "heading_open"]
+    if any(re.search(rf"\{{[^}}]*#{CONTACT_ANCHOR}(?![\w-])[^}}]*\}}\s*$", title) for _, title in headings):
+        return []
+    line = headings[-1][0].map[0] + 1 if headings else 1
+    check.problem(line, "contact-heading", f"every page's footer and the home page link to this page's contact "
+                  f"section: end the contact heading with {{#{CONTACT_ANCHOR}}}, e.g. `## Contact {{#{CONTACT_ANCHOR}}}` "
+                  f"(the text may be in the page's language; the id stays {CONTACT_ANCHOR})")
+    return check.problems
+
+
 def check_content(project: Project, content: Content | None = None) -> list[Problem]:
     """Every problem of the editors' pages; with `content` (the validated data), also against the pages
     made from it."""
@@ -215,4 +233,6 @@ def check_content(project: Project, content: Content | None = None) -> list[Prob
         problems += check_front_matter(text, shown)
         problems += _PageCheck(text, shown).run()
         problems += unknown_placeholders(text, shown, project.company)
+        if path.relative_to(project.docs_dir).parts[1:] == (CONTACT_PAGE,):
+            problems += check_contact_heading(text, shown)
     return sorted(set(problems))
