@@ -48,10 +48,12 @@ def write_sitemaps(site_dir: Path, languages: list[str], pages: dict[Path, PageR
         (site_dir / lang / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
-def postprocess(project: Project, site_dir: Path, built: list[str], present: list[str]) -> list[str]:
-    """Finish the languages just `built` (of those `present` in site_dir); returns the site's faults."""
+def postprocess(project: Project, site_dir: Path, built: list[str], present: list[str],
+                pages: dict[Path, PageRecord] | None = None) -> list[str]:
+    """Finish the languages just `built` (of those `present` in site_dir); returns the site's faults.
+    `pages`: the records of every page, when the caller kept them (the preview's page-level renders)."""
     write_root_files(project, site_dir, present)
-    pages = read_site(site_dir, present)
+    pages = read_site(site_dir, present) if pages is None else pages
     write_sitemaps(site_dir, built, pages)
     scripts = TemplateScripts(project, site_dir, present)   # the CSP allows the templates' scripts, never the pages'
     write_hosting_files(project, site_dir, present, project.https_redirect, scripts.hashes)

@@ -1,0 +1,82 @@
+"""The preview's warm builders (como_site/warmbuild.py): after an edit, the previewed site is byte for byte
+the site a fresh full build of the edited project makes with the same options (drafts, site_url), whether
+the edit was rendered page by page or needed a full build."""
+from __future__ import annotations
+
+import pytest
+
+from como_site.build import build_site
+from como_site.serve import Preview
+from tests.tinyproject import site_snapshot
+
+URL = "http://127.0.0.1:8000/"
+
+
+@pytest.fixture
+def preview(tiny_project, tmp_path):
+    """The preview of all languages of a tiny project with one draft case and one missing French page."""
+    tiny_project.add_case("alpha")
+    tiny_project.add_case("gamma-draft")
+    (tiny_project.root / "docs/fr/services/conception.md").unlink()   # French shows the English fallback
+    preview = Preview(tiny_project.root, list(tiny_project.project.codes), tmp_path / "preview" / "site", URL)
+    preview.rebuild(preview.languages)
+    assert preview.error is None
+    yield preview
+    preview.close()
+
+
+def assert_same_as_full_build(preview, tmp_path) -> None:
+    fresh = tmp_path / "fresh" / "site"
+    build_site(root=preview.root, site_dir=fresh, site_url=URL, drafts=True)
+    expected, shown = site_snapshot(fresh), site_snapshot(preview.site_dir)
+    assert sorted(shown) == sorted(expected)
+    assert [path for path in expected if shown[path] != expected[path]] == []
+
+
+def test_an_edited_source_page_is_rendered_alone_and_equals_a_full_build(tiny_project, preview, tmp_path):
+    tiny_project.write("docs/en/services/conception.md", "---\ntitle: services/conception.md\n"
+                       "description: services/conception.md.\n---\n\n# services/conception.md\n\n"
+                       "A new paragraph, with a [link home](../index.md).\n\nMore.\n")
+    home = tiny_project.write("docs/en/index.md", "---\ntitle: Home en\ndescription: Home page en.\n---\n\n"
+                                "# Home en\n\nEdited.\n")
+    preview.on_change()
+    assert preview.rendered_alone == 1 and preview.error is None
+    assert "A new paragraph" in (preview.site_dir / "fr/services/conception/index.html").read_text(encoding="utf-8")
+    assert "Edited." in (preview.site_dir / "en/index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(preview, tmp_path)
+    home.write_text(home.read_text(encoding="utf-8") + "\nOnce more.\n", encoding="utf-8")
+    preview.on_change()
+    assert preview.rendered_alone == 2
+    assert_same_as_full_build(preview, tmp_path)
+
+
+def test_an_edited_translation_is_rendered_alone_and_equals_a_full_build(tiny_project, preview, tmp_path):
+    tiny_project.write("docs/de/index.md", "---\ntitle: Home de\ndescription: Home page de.\n---\n\n"
+                       "# Home de\n\nNeuer Absatz.\n")
+    preview.on_change()
+    assert preview.rendered_alone == 1 and preview.error is None
+    assert_same_as_full_build(preview, tmp_path)
+
+
+@pytest.mark.parametrize("text", [
+    "---\ntitle: Ein neuer Titel\ndescription: Home page de.\n---\n\n# Home de\n",     # the title: nav, cards
+    "---\ntitle: Home de\ndescription: Home page de.\n---\n\n# Home de\n\n## Neu\n",   # a new heading anchor
+])
+def test_an_edit_others_depend_on_is_a_full_build_equal_to_a_fresh_one(tiny_project, preview, tmp_path, text):
+    tiny_project.write("docs/de/index.md", text)
+    preview.on_change()
+    assert preview.rendered_alone == 0 and preview.error is None
+    assert_same_as_full_build(preview, tmp_path)
+
+
+def test_a_broken_edit_shows_its_problem_and_the_fix_clears_it(tiny_project, preview, tmp_path):
+    page = "docs/de/services/conception.md"
+    tiny_project.write(page, "---\ntitle: services/conception.md\ndescription: x.\n---\n\n"
+                             "# services/conception.md\n\nSee [home](../indx.md).\n")
+    preview.on_change()
+    assert "docs/de/services/conception.md:" in preview.error and "indx.md" in preview.error
+    tiny_project.write(page, "---\ntitle: services/conception.md\ndescription: x.\n---\n\n"
+                             "# services/conception.md\n\nSee [home](../index.md).\n")
+    preview.on_change()
+    assert preview.error is None
+    assert_same_as_full_build(preview, tmp_path)
