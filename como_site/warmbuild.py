@@ -152,6 +152,7 @@ class WarmSite:
         written = self.builders.render_again(self.site_dir, edits)
         if written is None or not all(Path(path) in self.pages for path in written):
             return None
-        for path in map(Path, written):
+        rendered = [Path(path) for path in written]
+        for path in rendered:
             self.pages[path] = read_page(path.read_bytes())
-        return postprocess(self.project, self.site_dir, list(edits), self.present(), self.pages)
+        return postprocess(self.project, self.site_dir, list(edits), self.present(), self.pages, rendered)

@@ -69,12 +69,14 @@ def test_an_edit_others_depend_on_is_a_full_build_equal_to_a_fresh_one(tiny_proj
     assert_same_as_full_build(preview, tmp_path)
 
 
-def test_a_broken_edit_shows_its_problem_and_the_fix_clears_it(tiny_project, preview, tmp_path):
+@pytest.mark.parametrize("link, shown", [("../indx.md", "indx.md"),
+                                         ("../index.md#nowhere", "has no heading with the anchor")])
+def test_a_broken_edit_shows_its_problem_and_the_fix_clears_it(tiny_project, preview, tmp_path, link, shown):
     page = "docs/de/services/conception.md"
     tiny_project.write(page, "---\ntitle: services/conception.md\ndescription: x.\n---\n\n"
-                             "# services/conception.md\n\nSee [home](../indx.md).\n")
+                             f"# services/conception.md\n\nSee [home]({link}).\n")
     preview.on_change()
-    assert "docs/de/services/conception.md:" in preview.error and "indx.md" in preview.error
+    assert "docs/de/services/conception.md:8: link:" in preview.error and shown in preview.error
     tiny_project.write(page, "---\ntitle: services/conception.md\ndescription: x.\n---\n\n"
                              "# services/conception.md\n\nSee [home](../index.md).\n")
     preview.on_change()
