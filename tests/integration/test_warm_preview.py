@@ -7,6 +7,7 @@ import pytest
 
 from como_site.build import build_site
 from como_site.serve import Preview
+from tests.conftest import copy_of_project
 from tests.tinyproject import site_snapshot
 
 URL = "http://127.0.0.1:8000/"
@@ -82,3 +83,20 @@ def test_a_broken_edit_shows_its_problem_and_the_fix_clears_it(tiny_project, pre
     preview.on_change()
     assert preview.error is None
     assert_same_as_full_build(preview, tmp_path)
+
+
+def test_the_real_site_after_page_edits_equals_a_full_build(tmp_path):
+    """The real pages, templates and data: a source page and a translation edited, rendered alone."""
+    root = copy_of_project(tmp_path / "project")
+    preview = Preview(root, ["de", "en", "es", "fr"], tmp_path / "preview" / "site", URL)
+    try:
+        preview.rebuild(preview.languages)
+        assert preview.error is None
+        for page, sentence in (("docs/en/about.md", "One more sentence."), ("docs/de/faq.md", "Noch ein Satz.")):
+            path = root / page
+            path.write_text(path.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+            preview.on_change()
+        assert preview.rendered_alone == 2 and preview.error is None
+        assert_same_as_full_build(preview, tmp_path)
+    finally:
+        preview.close()
