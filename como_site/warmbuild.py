@@ -13,6 +13,7 @@ from __future__ import annotations
 from multiprocessing import get_context
 from pathlib import Path
 
+from como_site.build import BuildError
 from como_site.buildcontext import BuildContext
 from como_site.builders.mkdocs import LanguageBuild, WarmLanguage, build_language
 from como_site.builtpages import PageRecord, read_page, read_site
@@ -72,7 +73,10 @@ def _work(connection) -> None:
                 if not result.ok:
                     warm = WarmLanguage()   # nothing of a failed build is rendered again
             else:
-                result = warm.render_again(context, site_dir, argument)
+                try:
+                    result = warm.render_again(context, site_dir, argument)
+                except Exception:   # noqa: BLE001 - the full build that follows reports it as builds do
+                    result = None
         except Exception as error:   # noqa: BLE001 - raised again in the preview's process
             result = error
         connection.send(result)
@@ -107,9 +111,14 @@ class WarmBuilders:
         self.start()
 
     def _ask(self, requests: dict[str, tuple]) -> list:
-        for lang, request in requests.items():   # all languages at once, then their answers
-            self.workers[lang][1].send(request)
-        answers = [self.workers[lang][1].recv() for lang in requests]
+        try:
+            for lang, request in requests.items():   # all languages at once, then their answers
+                self.workers[lang][1].send(request)
+            answers = [self.workers[lang][1].recv() for lang in requests]
+        except (EOFError, OSError):
+            self.restart()
+            raise BuildError("A language's preview process was stopped from outside (killed or out of memory); "
+                             "it was started again: save the page again to rebuild") from None
         for answer in answers:
             if isinstance(answer, Exception):
                 raise answer
@@ -124,7 +133,10 @@ class WarmBuilders:
     def render_again(self, site_dir: Path, edits: PageEdits) -> list[str] | None:
         """Render the edited pages in their languages' processes; the files written, or None when a
         language needs a full build."""
-        answers = self._ask({lang: ("render", str(site_dir / lang), pages) for lang, pages in edits.items()})
+        try:
+            answers = self._ask({lang: ("render", str(site_dir / lang), pages) for lang, pages in edits.items()})
+        except BuildError:
+            return None   # started again: the full build follows
         if any(answer is None or not answer.ok for answer in answers):
             return None
         return [path for answer in answers for path in answer.written]

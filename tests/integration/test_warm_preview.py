@@ -13,13 +13,15 @@ from tests.tinyproject import site_snapshot
 URL = "http://127.0.0.1:8000/"
 
 
-@pytest.fixture
-def preview(tiny_project, tmp_path):
-    """The preview of all languages of a tiny project with one draft case and one missing French page."""
+@pytest.fixture(params=[None, "fr"], ids=["all languages", "fr only"])
+def preview(tiny_project, tmp_path, request):
+    """The preview of all languages of a tiny project (or French only) with one draft case and one
+    missing French page."""
     tiny_project.add_case("alpha")
     tiny_project.add_case("gamma-draft")
     (tiny_project.root / "docs/fr/services/conception.md").unlink()   # French shows the English fallback
-    preview = Preview(tiny_project.root, list(tiny_project.project.codes), tmp_path / "preview" / "site", URL)
+    languages = [request.param] if request.param else list(tiny_project.project.codes)
+    preview = Preview(tiny_project.root, languages, tmp_path / "preview" / "site", URL)
     preview.rebuild(preview.languages)
     assert preview.error is None
     yield preview
@@ -28,7 +30,7 @@ def preview(tiny_project, tmp_path):
 
 def assert_same_as_full_build(preview, tmp_path) -> None:
     fresh = tmp_path / "fresh" / "site"
-    build_site(root=preview.root, site_dir=fresh, site_url=URL, drafts=True)
+    build_site(root=preview.root, site_dir=fresh, site_url=URL, languages=preview.languages, drafts=True)
     expected, shown = site_snapshot(fresh), site_snapshot(preview.site_dir)
     assert sorted(shown) == sorted(expected)
     assert [path for path in expected if shown[path] != expected[path]] == []
@@ -43,7 +45,6 @@ def test_an_edited_source_page_is_rendered_alone_and_equals_a_full_build(tiny_pr
     preview.on_change()
     assert preview.rendered_alone == 1 and preview.error is None
     assert "A new paragraph" in (preview.site_dir / "fr/services/conception/index.html").read_text(encoding="utf-8")
-    assert "Edited." in (preview.site_dir / "en/index.html").read_text(encoding="utf-8")
     assert_same_as_full_build(preview, tmp_path)
     home.write_text(home.read_text(encoding="utf-8") + "\nOnce more.\n", encoding="utf-8")
     preview.on_change()
@@ -52,19 +53,19 @@ def test_an_edited_source_page_is_rendered_alone_and_equals_a_full_build(tiny_pr
 
 
 def test_an_edited_translation_is_rendered_alone_and_equals_a_full_build(tiny_project, preview, tmp_path):
-    tiny_project.write("docs/de/index.md", "---\ntitle: Home de\ndescription: Home page de.\n---\n\n"
-                       "# Home de\n\nNeuer Absatz.\n")
+    tiny_project.write("docs/fr/index.md", "---\ntitle: Home fr\ndescription: Home page fr.\n---\n\n"
+                       "# Home fr\n\nUn nouveau paragraphe.\n")
     preview.on_change()
     assert preview.rendered_alone == 1 and preview.error is None
     assert_same_as_full_build(preview, tmp_path)
 
 
 @pytest.mark.parametrize("text", [
-    "---\ntitle: Ein neuer Titel\ndescription: Home page de.\n---\n\n# Home de\n",     # the title: nav, cards
-    "---\ntitle: Home de\ndescription: Home page de.\n---\n\n# Home de\n\n## Neu\n",   # a new heading anchor
+    "---\ntitle: Un nouveau titre\ndescription: Home page fr.\n---\n\n# Home fr\n",       # the title: nav, cards
+    "---\ntitle: Home fr\ndescription: Home page fr.\n---\n\n# Home fr\n\n## Nouveau\n",   # a new heading anchor
 ])
 def test_an_edit_others_depend_on_is_a_full_build_equal_to_a_fresh_one(tiny_project, preview, tmp_path, text):
-    tiny_project.write("docs/de/index.md", text)
+    tiny_project.write("docs/fr/index.md", text)
     preview.on_change()
     assert preview.rendered_alone == 0 and preview.error is None
     assert_same_as_full_build(preview, tmp_path)
@@ -73,13 +74,11 @@ def test_an_edit_others_depend_on_is_a_full_build_equal_to_a_fresh_one(tiny_proj
 @pytest.mark.parametrize("link, shown", [("../indx.md", "indx.md"),
                                          ("../index.md#nowhere", "has no heading with the anchor")])
 def test_a_broken_edit_shows_its_problem_and_the_fix_clears_it(tiny_project, preview, tmp_path, link, shown):
-    page = "docs/de/services/conception.md"
-    tiny_project.write(page, "---\ntitle: services/conception.md\ndescription: x.\n---\n\n"
-                             f"# services/conception.md\n\nSee [home]({link}).\n")
+    page, head = "docs/fr/services/organisational-set-up.md", "---\ntitle: Services\ndescription: x.\n---\n\n# Services\n"
+    tiny_project.write(page, f"{head}\nSee [home]({link}).\n")
     preview.on_change()
-    assert "docs/de/services/conception.md:8: link:" in preview.error and shown in preview.error
-    tiny_project.write(page, "---\ntitle: services/conception.md\ndescription: x.\n---\n\n"
-                             "# services/conception.md\n\nSee [home](../index.md).\n")
+    assert f"{page}:8: link:" in preview.error and shown in preview.error
+    tiny_project.write(page, f"{head}\nSee [home](../index.md).\n")
     preview.on_change()
     assert preview.error is None
     assert_same_as_full_build(preview, tmp_path)
