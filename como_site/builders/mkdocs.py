@@ -102,6 +102,7 @@ class WarmLanguage:
 
     def __init__(self) -> None:
         self.config = self.nav = self.env = self.files = None
+        self.outlines: dict[str, tuple] = {}   # src_uri -> the page's outline when its Markdown was rendered
 
     def keep(self, config) -> None:
         """Register, on the configuration about to be built, a last plugin that keeps what the build made."""
@@ -114,6 +115,11 @@ class WarmLanguage:
             @event_priority(-1000)
             def on_nav(self, nav, config, files):
                 warm.nav, warm.files = nav, files
+
+            @event_priority(-1000)
+            def on_page_content(self, html, page, config, files):
+                warm.outlines[page.file.src_uri] = _outline(page)   # before the templates' hooks add to meta
+                return html
 
             @event_priority(-1000)
             def on_env(self, env, config, files):
@@ -137,12 +143,11 @@ class WarmLanguage:
                     file = self.files.get_file_from_path(path)
                     if file is None or file.page is None or (markdown is None) != (file.generated_by is None):
                         return None
-                    page = file.page
-                    before = _outline(page)
+                    page, before = file.page, self.outlines.get(file.src_uri)
                     if markdown is not None:
                         file.content_string = markdown
                     _populate_page(page, self.config, self.files)
-                    if _outline(page) != before:
+                    if before is None or self.outlines.get(file.src_uri) != before:
                         return None
                     entries = search.search_index.entries
                     position = next((at for at, entry in enumerate(entries) if _page_of(entry) == page.url), len(entries))

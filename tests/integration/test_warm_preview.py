@@ -85,17 +85,20 @@ def test_a_broken_edit_shows_its_problem_and_the_fix_clears_it(tiny_project, pre
 
 
 def test_the_real_site_after_page_edits_equals_a_full_build(tmp_path):
-    """The real pages, templates and data: a source page and a translation edited, rendered alone."""
+    """The real pages, templates and data: a source page, a translation and a home page edited, each
+    rendered alone."""
     root = copy_of_project(tmp_path / "project")
     preview = Preview(root, ["de", "en", "es", "fr"], tmp_path / "preview" / "site", URL)
     try:
         preview.rebuild(preview.languages)
         assert preview.error is None
-        for page, sentence in (("docs/en/about.md", "One more sentence."), ("docs/de/faq.md", "Noch ein Satz.")):
+        edits = (("docs/en/about.md", "One more sentence."), ("docs/de/faq.md", "Noch ein Satz."),
+                 ("docs/fr/index.md", "Une phrase de plus."))   # the home page: its template reads other pages
+        for page, sentence in edits:
             path = root / page
             path.write_text(path.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
             preview.on_change()
-        assert preview.rendered_alone == 2 and preview.error is None
+        assert preview.rendered_alone == len(edits) and preview.error is None
         assert_same_as_full_build(preview, tmp_path)
     finally:
         preview.close()
