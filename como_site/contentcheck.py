@@ -236,7 +236,8 @@ def check_page(project: Project, path: Path) -> list[Problem]:
         text = read_text(path, project.root)
     except ContentError as error:
         return error.problems
-    problems = check_front_matter(text, shown) + _PageCheck(text, shown).run() + unknown_placeholders(text, shown, project.company)
+    problems = (check_front_matter(text, shown) + _PageCheck(text, shown).run()
+                + unknown_placeholders(text, shown, project.company))
     if path.relative_to(project.docs_dir).parts[1:] == (CONTACT_PAGE,):
         problems += check_contact_heading(text, shown)
     return problems

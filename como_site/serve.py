@@ -3,9 +3,9 @@
 Each previewed language has a warm builder (como_site/warmbuild.py): an edit of Markdown pages renders
 those pages again alone, in their language and the languages that show them (fallbacks, outdated
 notices); other edits rebuild only the languages whose files changed, and a change to shared files
-(configuration, case-study data, labels, theme) rebuilds every previewed language. A failed build is printed and shown in the browser
-as an error page listing its `path:line` messages, until the next build passes. Drafts are previewed too,
-each with a "Draft" banner in its page's language (never in `make site`).
+(configuration, case-study data, labels, theme) rebuilds every previewed language. A failed build is
+printed and shown in the browser as an error page listing its `path:line` messages, until the next build
+passes. Drafts are previewed too, each with a "Draft" banner in its page's language (never in `make site`).
 """
 from __future__ import annotations
 

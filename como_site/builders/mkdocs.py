@@ -150,7 +150,8 @@ class WarmLanguage:
                     if before is None or self.outlines.get(file.src_uri) != before:
                         return None
                     entries = search.search_index.entries
-                    position = next((at for at, entry in enumerate(entries) if _page_of(entry) == page.url), len(entries))
+                    mine = [at for at, entry in enumerate(entries) if _page_of(entry) == page.url]
+                    position = mine[0] if mine else len(entries)
                     entries[:] = [entry for entry in entries if _page_of(entry) != page.url]
                     kept = len(entries)
                     _build_page(page, self.config, self.files.documentation_pages(), self.nav, self.env)

@@ -74,7 +74,8 @@ def test_an_edit_others_depend_on_is_a_full_build_equal_to_a_fresh_one(tiny_proj
 @pytest.mark.parametrize("link, shown", [("../indx.md", "indx.md"),
                                          ("../index.md#nowhere", "has no heading with the anchor")])
 def test_a_broken_edit_shows_its_problem_and_the_fix_clears_it(tiny_project, preview, tmp_path, link, shown):
-    page, head = "docs/fr/services/organisational-set-up.md", "---\ntitle: Services\ndescription: x.\n---\n\n# Services\n"
+    page = "docs/fr/services/organisational-set-up.md"
+    head = "---\ntitle: Services\ndescription: x.\n---\n\n# Services\n"
     tiny_project.write(page, f"{head}\nSee [home]({link}).\n")
     preview.on_change()
     assert f"{page}:8: link:" in preview.error and shown in preview.error
