@@ -100,10 +100,14 @@ class WarmBuilders:
 
     def close(self) -> None:
         for process, connection in self.workers.values():
-            connection.send(None)
+            try:
+                connection.send(None)
+            except OSError:
+                pass   # the process is gone already (killed from outside)
             process.join(timeout=5)
             if process.is_alive():
                 process.terminate()
+            connection.close()
         self.workers.clear()
 
     def restart(self) -> None:

@@ -103,3 +103,15 @@ def test_the_real_site_after_page_edits_equals_a_full_build(tmp_path):
         assert_same_as_full_build(preview, tmp_path)
     finally:
         preview.close()
+
+
+def test_a_killed_builder_is_started_again_and_the_edit_still_shows(tiny_project, preview, tmp_path):
+    process = preview.builders.workers["fr"][0]
+    process.kill()
+    process.join()
+    tiny_project.write("docs/fr/index.md", "---\ntitle: Home fr\ndescription: Home page fr.\n---\n\n"
+                       "# Home fr\n\nAprès un arrêt.\n")
+    preview.on_change()
+    assert preview.rendered_alone == 0 and preview.error is None   # a full build, in a new process
+    assert "Après un arrêt." in (preview.site_dir / "fr/index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(preview, tmp_path)
