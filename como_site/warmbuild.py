@@ -96,6 +96,7 @@ class WarmBuilders:
             mine, theirs = spawn.Pipe()
             process = spawn.Process(target=_work, args=(theirs,), daemon=True, name=f"como-preview-{lang}")
             process.start()
+            theirs.close()   # the process has its own end: when it dies, reading ours ends at once
             self.workers[lang] = (process, mine)
 
     def close(self) -> None:
