@@ -15,6 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Callable
 
 from como_site.buildcontext import BuildContext
 from como_site.builders.mkdocs import LanguageBuild, build_language
@@ -45,6 +46,9 @@ def check_and_load(project: Project, drafts: bool = False) -> tuple[Content, fro
         return content, frozenset()
     content["case-studies"], draft_ids = previewed(content["case-studies"])
     return content, draft_ids
+
+
+LanguageBuilder = Callable[[Project, list[str], Content, frozenset[str], ThemeAssets, Path, int, Path], list[LanguageBuild]]
 
 
 class BuildError(Exception):
@@ -87,11 +91,13 @@ def _build_languages(project: Project, languages: list[str], content: Content, d
 
 def build_site(root: Path | None = None, site_dir: Path | None = None, site_url: str | None = None,
                languages: list[str] | None = None, jobs: int | None = None,
-               keep_other_languages: bool = False, drafts: bool = False, preview: int | None = None) -> BuildReport:
+               keep_other_languages: bool = False, drafts: bool = False, preview: int | None = None,
+               language_builder: LanguageBuilder | None = None) -> BuildReport:
     """Build `languages` (default: all) into site_dir; with keep_other_languages (the preview's
     incremental rebuild) the other languages already in site_dir are carried over unchanged; with
     drafts (the preview only) draft case studies are built too, each with a "Draft" banner; with
-    `preview` (a pull request's number) the site is that pull request's preview (como_site/previews.py)."""
+    `preview` (a pull request's number) the site is that pull request's preview (como_site/previews.py);
+    `language_builder` builds the languages in place of a process pool (the preview's warm builders)."""
     started = time.perf_counter()
     project = load_project(root or ROOT, site_url)
     if preview is not None:
@@ -101,7 +107,8 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
     jobs = jobs or min(len(languages), os.cpu_count() or 1)
     try:
         with SiteLock(site_dir) as lock:
-            results = _build_and_swap(project, lock, languages, jobs, keep_other_languages, drafts)
+            results = _build_and_swap(project, lock, languages, jobs, keep_other_languages, drafts,
+                                      language_builder or _build_languages)
     except BuildBusy as busy:
         raise BuildError(str(busy)) from None
     except OSError as error:
@@ -123,7 +130,7 @@ def _rendered(results: list[LanguageBuild]) -> dict[str, tuple[int, int]]:
 
 
 def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs: int,
-                    keep_other_languages: bool, drafts: bool) -> list[LanguageBuild]:
+                    keep_other_languages: bool, drafts: bool, build_languages: LanguageBuilder) -> list[LanguageBuild]:
     site_dir = lock.site_dir
     content, draft_ids = check_and_load(project, drafts)  # every content problem surfaces here, before rendering
     staging = lock.new_staging()
@@ -134,7 +141,7 @@ def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs
             assets = write_theme_assets(project, staging)   # once, for every language
         except (MaterialChanged, ThemeChanged) as error:
             raise BuildError(f"The build failed; nothing in site/ was changed.\n{error}") from None
-        results = _build_languages(project, languages, content, draft_ids, assets, staging, jobs, lock.path)
+        results = build_languages(project, languages, content, draft_ids, assets, staging, jobs, lock.path)
         failed = [result for result in results if not result.ok]
         if failed:
             lines = [f"[{result.language}] {explain(project, project.docs_dir, message)}"

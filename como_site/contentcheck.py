@@ -224,15 +224,20 @@ def check_content(project: Project, content: Content | None = None) -> list[Prob
     made = set(content_pages(project, labels_for(project), content, project.source_language)) if content else set()
     problems = check_nav(project, made) + check_pages_made_from_data(project, made) + check_file_names(project)
     for path in markdown_pages(project):
-        shown = relative(path, project.root)
-        try:
-            text = read_text(path, project.root)
-        except ContentError as error:
-            problems += error.problems
-            continue
-        problems += check_front_matter(text, shown)
-        problems += _PageCheck(text, shown).run()
-        problems += unknown_placeholders(text, shown, project.company)
-        if path.relative_to(project.docs_dir).parts[1:] == (CONTACT_PAGE,):
-            problems += check_contact_heading(text, shown)
+        problems += check_page(project, path)
     return sorted(set(problems))
+
+
+def check_page(project: Project, path: Path) -> list[Problem]:
+    """The problems of one editor's page on its own: its front matter, Markdown and placeholders (and the
+    about page's contact heading)."""
+    shown = relative(path, project.root)
+    try:
+        text = read_text(path, project.root)
+    except ContentError as error:
+        return error.problems
+    problems = (check_front_matter(text, shown) + _PageCheck(text, shown).run()
+                + unknown_placeholders(text, shown, project.company))
+    if path.relative_to(project.docs_dir).parts[1:] == (CONTACT_PAGE,):
+        problems += check_contact_heading(text, shown)
+    return problems
