@@ -39,11 +39,17 @@ CHROME_FLAGS = ("--headless=new --no-sandbox --disable-dev-shm-usage --disable-g
                 "--disable-component-update --no-first-run")
 
 
+ATTEMPTS = 3   # Lighthouse now and then loses the trace of a load on a busy machine (NO_NAVSTART): run it again
+
+
 def run(url: str, preset: str, report: Path) -> dict:
-    subprocess.run([str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", *PRESETS[preset],
-                    f"--only-categories={','.join(CATEGORIES)}", "--quiet", f"--chrome-flags={CHROME_FLAGS}"],
-                   check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
-    return json.loads(report.read_text(encoding="utf-8"))
+    command = [str(LIGHTHOUSE), url, "--output=json", f"--output-path={report}", *PRESETS[preset],
+               f"--only-categories={','.join(CATEGORIES)}", "--quiet", f"--chrome-flags={CHROME_FLAGS}"]
+    for attempt in range(1, ATTEMPTS + 1):
+        if subprocess.run(command, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}).returncode == 0:
+            return json.loads(report.read_text(encoding="utf-8"))
+        print(f"    Lighthouse failed on {url} (attempt {attempt} of {ATTEMPTS})", file=sys.stderr, flush=True)
+    raise RuntimeError(f"Lighthouse failed {ATTEMPTS} times on {url}")
 
 
 def figures(result: dict) -> dict[str, float]:
