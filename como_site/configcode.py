@@ -22,7 +22,7 @@ ALLOWED: dict[str, tuple[str, ...]] = {
     "theme.custom_dir": ("overrides",),
     "docs_dir": ("docs",),
     "site_dir": ("site",),
-    "extra_javascript": ("assets/case-study-filter.js", "assets/language-banner.js"),
+    "extra_javascript": ("assets/case-study-filter.js",),
     "extra_css": ("assets/como.css",),
     "watch": ("case_studies", "i18n", "overrides", "como_site"),
     "extra_templates": (),   # Jinja templates from docs/: code

@@ -7,7 +7,8 @@ Material 9.8.2 keeps its inline scripts in partials/javascripts/; our pages use 
 base.html (whose `new URL("<base_url>", location)` varies with the page's depth, so it is rendered
 for every depth the site has, and for the absolute base of 404 pages), content.html and palette.html
 (the colour-scheme toggle: it applies the reader's stored choice before the page is painted; it has no
-variables). The others appear only with features this site leaves off (an announcement bar, versioning,
+variables). Ours: partials/language-banner-script.html (the language banner, decided before the first
+paint so that it never shifts the page; no variables either). The others appear only with features this site leaves off (an announcement bar, versioning,
 cookie consent): a page carrying one fails the check until its template is added to TEMPLATE_SCRIPTS.
 
 Data blocks (<script> of a type browsers never run) need no hash, but nothing else may ride in them: a
@@ -33,7 +34,7 @@ from como_site.builtpages import DATA_BLOCK_TYPES, InlineScript, PageRecord
 from como_site.project import Project, read_mkdocs_config
 
 TEMPLATE_SCRIPTS = ("partials/javascripts/base.html", "partials/javascripts/content.html",
-                    "partials/javascripts/palette.html")
+                    "partials/javascripts/palette.html", "partials/language-banner-script.html")
 REVIEWED_MATERIAL_PARTIALS = frozenset(f"partials/javascripts/{name}.html" for name in
                                        ("announce", "base", "consent", "content", "outdated", "palette"))
 SCRIPT_START = re.compile("<script", re.IGNORECASE)   # where html.parser starts reading (literal text)

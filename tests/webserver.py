@@ -49,7 +49,7 @@ Group nogroup
 TypesConfig /etc/mime.types
 ErrorLog {self.work}/error.log
 LogLevel warn
-CustomLog {self.work}/access.log "%>s %r"
+CustomLog {self.work}/access.log "%>s %r %O"
 DocumentRoot {self.work}/empty
 Alias {self.base_path.rstrip('/')} {self.site_dir}
 <Directory {self.site_dir}>
@@ -74,11 +74,18 @@ Alias {self.base_path.rstrip('/')} {self.site_dir}
                 time.sleep(0.1)
         raise RuntimeError(f"apache2 did not answer on {self.url}: {self.error_log()}")
 
-    def requests(self) -> list[str]:
-        """Every request the server answered so far, in order, as "<status> <path and query as requested>"."""
+    def _log(self) -> list[list[str]]:
         log = self.work / "access.log"
         lines = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
-        return [" ".join(line.split(" ")[:3:2]) for line in lines]   # "200 GET /x HTTP/1.1" -> "200 /x"
+        return [line.split(" ") for line in lines]   # "200 GET /x HTTP/1.1 1234"
+
+    def requests(self) -> list[str]:
+        """Every request the server answered so far, in order, as "<status> <path and query as requested>"."""
+        return [f"{fields[0]} {fields[2]}" for fields in self._log()]
+
+    def sent_bytes(self) -> list[int]:
+        """What the server sent for each of requests(): headers and (compressed) body, as on the wire."""
+        return [int(fields[-1]) for fields in self._log()]
 
     def error_log(self) -> str:
         log = self.work / "error.log"

@@ -2,7 +2,8 @@
    which hands over the page-language texts as data attributes of this script's tag):
    - what is closed is out of the Tab order: the navigation drawer while it is closed (on screens where it
      is a drawer), the search panel while search is closed (inert);
-   - the drawer and search buttons, mouse-only labels in Material, can be reached and used by keyboard;
+   - the drawer and search buttons, mouse-only labels in Material, can be reached and used by keyboard
+    (through a button inside each label: ARIA allows a label no role of its own);
      Escape closes the drawer, the language menu and search, and focus returns to the control that opened it;
    - a table wider than its column becomes a focusable scroll region with a name and a visible hint. */
 (function () {
@@ -12,15 +13,21 @@
   var SEARCH_IN_HEADER = window.matchMedia("(min-width: 60em)");
 
   function toggle(name) { return document.querySelector('[data-md-toggle="' + name + '"]'); }
-  function headerButton(name) { return document.querySelector('.md-header label.md-header__button[for="__' + name + '"]'); }
+  function headerLabel(name) { return document.querySelector('.md-header label.md-header__button[for="__' + name + '"]'); }
+  function headerButton(name) { return document.querySelector('.md-header label[for="__' + name + '"] > .como-header-button'); }
 
-  /* Material's <label for=__drawer|__search>: a button for the keyboard (Enter, Space), named in the page's language. */
-  function asButton(label, name) {
+  /* Material's <label for=__drawer|__search>: its icon wrapped in a button for the keyboard (Enter, Space), named
+     in the page's language; a click on it is the label's click. */
+  function addButton(label, name) {
     if (!label) { return; }
-    label.setAttribute("role", "button");
-    label.setAttribute("tabindex", "0");
-    label.setAttribute("aria-label", name || "");
-    label.addEventListener("keydown", function (event) {
+    var button = document.createElement("span");
+    button.className = "como-header-button";
+    button.setAttribute("role", "button");
+    button.setAttribute("tabindex", "0");
+    button.setAttribute("aria-label", name || "");
+    button.append.apply(button, Array.prototype.slice.call(label.childNodes));
+    label.appendChild(button);
+    button.addEventListener("keydown", function (event) {
       if (event.key === "Enter" || event.key === " ") {
         event.preventDefault();
         label.click();
@@ -46,9 +53,9 @@
 
   function setupDrawer() {
     var drawer = toggle("drawer");
-    var menu = headerButton("drawer");
     if (!drawer) { return; }
-    asButton(menu, texts.menu);
+    addButton(headerLabel("drawer"), texts.menu);
+    var menu = headerButton("drawer");
     drawer.addEventListener("change", function () {
       setInert();
       var first = document.querySelector(".md-sidebar--primary a[href], .md-sidebar--primary label[tabindex]");
@@ -66,7 +73,7 @@
     var search = toggle("search");
     var input = document.querySelector(".md-search__input");
     if (!search || !input) { return; }
-    asButton(headerButton("search"), texts.search);
+    addButton(headerLabel("search"), texts.search);
     // Material focuses the search field on a click of the search button, before the checkbox changes:
     // the panel must not be inert by then (capture runs before Material's own listener).
     document.addEventListener("click", function (event) {

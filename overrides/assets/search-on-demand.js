@@ -1,7 +1,7 @@
 /* Load the search index only when the reader opens search, not with every page (it is the heaviest file
    of the site and grows with the content). Material's script requests search/search_index.json at start
    through XMLHttpRequest; that one request is held back until the search field gets focus, however the
-   reader gets there (click, tap, or the / and s keys). Must load before Material's bundle. */
+   reader gets there (click, tap, or the / and s keys). Must run before Material's bundle: both are deferred, this one first (overrides/main.html). */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json(\?|$)/;

@@ -101,7 +101,7 @@ def tab_to(page, selector: str, limit: int = 30) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_drawer_opens_by_keyboard_and_escape_returns_focus(visit, lang):
     page = at_size(visit, f"{lang}/services/", lang, PHONE).page
-    tab_to(page, 'label[for="__drawer"].md-header__button')
+    tab_to(page, 'label[for="__drawer"].md-header__button > [role=button]')
     page.keyboard.press("Enter")
     expect(page.locator("#__drawer")).to_be_checked()
     assert page.evaluate(FOCUSED)["inDrawer"]
@@ -110,7 +110,7 @@ def test_drawer_opens_by_keyboard_and_escape_returns_focus(visit, lang):
     assert focus["inDrawer"] and focus["visible"], focus["html"]
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked")
-    assert page.evaluate("document.activeElement.matches('label[for=\"__drawer\"].md-header__button')")
+    assert page.evaluate("document.activeElement.matches('label[for=\"__drawer\"].md-header__button > [role=button]')")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -132,13 +132,13 @@ def test_escape_closes_search_and_focus_returns_to_the_search_button(visit, lang
     visitor = at_size(visit, f"{lang}/services/", lang, PHONE)
     page = visitor.page
     assert page.locator(".md-search__input").evaluate("input => input.closest('[inert]') !== null")   # closed: no Tab stop
-    tab_to(page, 'label[for="__search"].md-header__button')
+    tab_to(page, 'label[for="__search"].md-header__button > [role=button]')
     page.keyboard.press("Enter")
     expect(page.locator(".md-search__input")).to_be_focused()
     page.keyboard.type("cluster")
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__search').checked")
-    assert page.evaluate("document.activeElement.matches('label[for=\"__search\"].md-header__button')")
+    assert page.evaluate("document.activeElement.matches('label[for=\"__search\"].md-header__button > [role=button]')")
     visitor.assert_clean()
 
 

@@ -113,14 +113,16 @@ def test_highlighted_words_are_the_words_on_the_page(visit, built_site):
 
 
 def test_language_support_loads_only_when_search_is_opened(visit):
-    """The first view starts the small worker only; stemmers and widen.js come with the index."""
+    """The first view starts the small worker only; Material's worker, the stemmers and widen.js come with
+    the index."""
     visitor = visit("de/clusters/")
     page = visitor.page
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.reload(wait_until="networkidle")
     assert [url for url in requested if "/workers/search-languages." in url], requested
-    assert not [url for url in requested if "/assets/javascripts/lunr/" in url], requested
+    assert not [url for url in requested if "/assets/javascripts/lunr/" in url or "/workers/search." in url], requested
     with page.expect_request(lambda request: re.search(r"/assets/javascripts/lunr/widen\.[0-9a-f]{8}\.js$", request.url)):
-        page.keyboard.press("/")
+        with page.expect_request(lambda request: re.search(r"/workers/search\.[0-9a-f]{8}\.min\.js$", request.url)):
+            page.keyboard.press("/")
     visitor.assert_clean()

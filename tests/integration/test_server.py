@@ -32,6 +32,23 @@ def test_security_headers(server):
     assert headers["Content-Type"] == "text/html; charset=utf-8"
 
 
+def test_policy_headers_only_where_a_browser_runs_something(server, built_site):
+    """Scripts (a worker takes its policy from its own response), SVG and missing files' 404 pages keep the
+    document headers; stylesheets and raster images, which never run, get only nosniff and the referrer
+    policy (como_site/hosting.py)."""
+    assets = built_site / "assets"
+    worker = next((assets / "javascripts" / "workers").glob("search-languages.*.js")).relative_to(built_site)
+    for path in (worker.as_posix(), "assets/missing.png"):
+        _, headers, _ = fetch(server.url + path)
+        assert "'sha256-" in headers["Content-Security-Policy"] and headers["X-Frame-Options"] == "DENY", path
+    for path in (next(assets.glob("como.*.css")), next((assets / "images").glob("favicon.*.png"))):
+        status, headers, _ = fetch(server.url + path.relative_to(built_site).as_posix())
+        assert status == 200 and headers["X-Content-Type-Options"] == "nosniff", path
+        assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin", path
+        assert not {"Content-Security-Policy", "X-Frame-Options", "Permissions-Policy",
+                    "Cross-Origin-Opener-Policy"} & set(headers), (path, headers)
+
+
 @pytest.mark.parametrize("lang,text", [("de", "Seite nicht gefunden"), ("en", "Page not found"),
                                        ("es", "Página no encontrada"), ("fr", "Page introuvable")])
 def test_missing_page_gets_a_404_in_its_language(server, lang, text):
