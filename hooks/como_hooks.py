@@ -37,6 +37,7 @@ from como_site.pages import GENERATED_KEY
 from como_site.previews import preview_banner
 from como_site.problems import ContentError
 from como_site.socialmeta import PageFacts, social_head
+from como_site.templatecache import COMPILED_TEMPLATES
 from como_site.translations import SOURCE_HASH_KEY
 from como_site.themeassets import FOLDER as ASSETS
 from como_site.typography import TypographyExtension, typeset
@@ -143,6 +144,7 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     context = _context()
+    env.bytecode_cache = COMPILED_TEMPLATES   # the templates compiled by an earlier language build of this process
     try:
         patch_templates(env)
     except MaterialChanged as error:
