@@ -130,11 +130,14 @@ class PdfTexts:
 
     def __init__(self, renderer, page_url: str):
         self.r, self.page_url = renderer, page_url
+        self._converters: dict[tuple[str, bool], Markdown] = {}   # one per language and link rule, reset per text
 
     def _html(self, markdown_text: str, lang: str, drop_links: bool = False) -> str:
-        md = Markdown(extensions=["attr_list", "tables", TypographyExtension(lang=lang),
-                                  _LinksExtension(self.page_url, drop_links)])
-        return BUILT.clean(md.convert(markdown_text))
+        md = self._converters.get((lang, drop_links))
+        if md is None:
+            md = self._converters[(lang, drop_links)] = Markdown(extensions=[
+                "attr_list", "tables", TypographyExtension(lang=lang), _LinksExtension(self.page_url, drop_links)])
+        return BUILT.clean(md.reset().convert(markdown_text))
 
     def inline(self, markdown_text: str, drop_links: bool = False) -> Markup:
         html = self._html(markdown_text, self.r.lang, drop_links).strip()
