@@ -131,7 +131,7 @@ def on_files(files, config):
     for path, data in made.items():   # before the blocks, which link them
         files.append(File.generated(config, path, content=data))
     _blocks.clear()
-    _blocks.update(content_blocks(context.project, labels_for(context.project), context.content, context.language))
+    _blocks.update(content_blocks(context.project, labels_for(context.project), context.content, context.language, made))
     _files[:] = [files]
     _titles.clear()
     cases = context.content.get(CASE_STUDIES.name)
