@@ -9,6 +9,7 @@ which this adapter makes current for the hooks.
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -44,6 +45,19 @@ def build_only(config, language: str) -> None:
     i18n.build_only_locale = language
     for entry in i18n.languages:
         entry.default = entry.build = entry.locale == language
+
+
+def warm_up(typesetting: bool) -> None:
+    """A language process's first task, while the orchestrator still checks the content: import the engine
+    and, when the site has PDFs to typeset, WeasyPrint (which takes longer to import than the checks take)."""
+    load_engine()
+    import mkdocs.commands.build  # noqa: F401 - imported now for the builds to come
+
+    if typesetting:
+        from como_site.casestudies.pdf import NoPango, weasyprint_modules
+
+        with suppress(NoPango):   # the language build that needs it says so
+            weasyprint_modules()
 
 
 def build_language(context: BuildContext, site_dir: str, dirty: bool = False) -> LanguageBuild:

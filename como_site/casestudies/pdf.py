@@ -181,7 +181,8 @@ class NoPango(Exception):
     """WeasyPrint cannot load Debian's Pango libraries."""
 
 
-def _weasyprint():
+def weasyprint_modules():
+    """WeasyPrint and its font configuration class, imported (NoPango without Debian's Pango)."""
     try:
         import weasyprint
         from weasyprint.text.fonts import FontConfiguration
@@ -196,7 +197,7 @@ def _typesetter(print_css: str):
     """WeasyPrint's font configuration, URL fetcher and parsed stylesheets, made once per process and print
     stylesheet and shared by its documents: loading the fonts and parsing the CSS cost more than laying out
     a two-page case, and a document's PDF is the same with shared ones (each embeds its own font subsets)."""
-    weasyprint, FontConfiguration = _weasyprint()
+    weasyprint, FontConfiguration = weasyprint_modules()
     fonts = FontConfiguration()
     fetcher = _fonts_only(font_folder())
     stylesheets = [weasyprint.CSS(string=font_face_css(), font_config=fonts, url_fetcher=fetcher),
