@@ -5,18 +5,29 @@ static-i18n's `build_only_locale`, set here on the loaded configuration, makes e
 language into its own folder with its own search index, 404 page and sitemap. The orchestrator runs one
 such build per language in separate processes and hands each its BuildContext (the validated content),
 which this adapter makes current for the hooks.
+
+Every Jinja environment the theme makes for a build (MkDocs' own, Material's search plugin's) shares the
+process's compiled templates (como_site/templatecache.py), and its loader lists as the theme's static files
+only those outside the theme's assets/ and hidden folders: the site has the assets once for all languages
+(como_site/themeassets.py), and MkDocs would otherwise walk Material's thousands of icons and assets in
+every language to add files that no language publishes.
 """
 from __future__ import annotations
 
 import logging
+import os
 from contextlib import suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import jinja2
+
 from como_site.buildcontext import BuildContext, set_current
 from como_site.builders.engine import load_engine
 from como_site.rendercache import start_tally, tally
+from como_site.templatecache import COMPILED_TEMPLATES
+from como_site.themeassets import FOLDER as ASSETS
 
 COLLECTED_LEVEL = logging.WARNING
 
@@ -36,6 +47,38 @@ class _Collector(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+class _ThemeLoader(jinja2.BaseLoader):
+    """The theme's template loader, listing its files outside assets/ and hidden folders only."""
+
+    def __init__(self, loader: jinja2.FileSystemLoader) -> None:
+        self.loader = loader
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        return self.loader.get_source(environment, template)
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for folder in self.loader.searchpath:
+            for current, folders, names in os.walk(folder):
+                folders[:] = [name for name in folders if not name.startswith(".")
+                              and not (current == folder and name == ASSETS)]
+                found.update(Path(current, name).relative_to(folder).as_posix() for name in names)
+        return sorted(found)
+
+
+def _share_theme_environments(theme) -> None:
+    """Make the theme's Jinja environments as the module's docstring says."""
+    make_environment = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        environment = make_environment()
+        environment.bytecode_cache = COMPILED_TEMPLATES
+        environment.loader = _ThemeLoader(environment.loader)
+        return environment
+
+    theme.get_env = get_env
 
 
 def build_only(config, language: str) -> None:
@@ -78,6 +121,7 @@ def build_language(context: BuildContext, site_dir: str, dirty: bool = False) ->
         config = load_config(str(context.project.root / "mkdocs.yml"), site_dir=site_dir,
                              site_url=context.project.language_url(language), strict=True)
         build_only(config, language)
+        _share_theme_environments(config.theme)
         build(config, dirty=dirty)
         return LanguageBuild(language, collector.messages, ok=True, rendered=tally())
     except (Abort, MkDocsException) as error:
