@@ -1,6 +1,6 @@
 """Benchmark the site's build pipeline against a stock MkDocs set-up and Hugo on synthetic corpora.
 
-Run `python -m benchmarks [--pages M] [--cases N] [--small-pages P] [--small-cases C] [--repeat R] [--keep]`.
+Run `python -m benchmarks [--pages M] [--cases N] [--small-pages P] [--small-cases C] [--repeat R] [--keep] [--edits E] [--preview-only]`.
 It writes, in a temporary folder, two synthetic four-language projects: "large" with M Markdown pages per
 language and N case studies (each in all languages), and "small" with P pages and C cases (default 20 and 5:
 the real site's size), each in three set-ups:
@@ -27,6 +27,7 @@ from typing import Callable
 
 from benchmarks.corpus import make_hugo_project, make_project, make_stock_project
 from benchmarks.measure import BuildFailed, Measurement, Setup, hugo_binary, measure
+from benchmarks.preview import preview_report
 from como_site.project import ROOT, load_project
 from benchmarks.report import report
 
@@ -56,6 +57,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=at_least(1), default=2,
                         help="builds per set-up and size (default: 2)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and every build's output")
+    parser.add_argument("--edits", type=at_least(1), default=7,
+                        help="edits per preview timing, small corpus (default: 7)")
+    parser.add_argument("--preview-only", action="store_true",
+                        help="only the preview's edit-to-visible times (the small corpus), no builds")
     return parser.parse_args(argv)
 
 
@@ -75,6 +80,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="como-bench-"))
     try:
+        if args.preview_only:
+            make_project(work / "project-small", args.small_pages, args.small_cases)
+            print(preview_report(work / "project-small", work, load_project(ROOT).source_language, args.edits))
+            return 0
         hugo_binary()   # before any corpus is written: says how to install it
         (work / "logs").mkdir()
         print(f"Writing the corpora in {work} ...", flush=True)
@@ -92,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
                     results[(setup, "warm")].append(warm)
         print()
         print(report(results))
+        print()
+        print(preview_report(work / "project-small", work, load_project(ROOT).source_language, args.edits))
     except BuildFailed as error:
         print(error, file=sys.stderr)
         return 1

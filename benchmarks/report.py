@@ -9,6 +9,8 @@ import statistics
 from benchmarks.measure import Measurement, Setup
 
 GROWTH_SLACK = 1.1   # linear in pages: at most this much above the growth of the page count
+SPEED_TARGETS = {"small": 1.5, "large": 3.0}   # cold builds: stock / ours at least this (issue 16)
+HUGO_TARGET = 5.0    # cold builds, large corpus: ours / Hugo at most this
 
 Results = dict[tuple[Setup, str], list[Measurement]]   # (set-up, "cold" or "warm") -> its builds
 
@@ -65,11 +67,29 @@ def runs_of(results: Results, key: str, size: str, kind: str = "cold") -> list[M
                 if (setup.key, setup.size, of_kind) == (key, size, kind))
 
 
+def wall_ratio(results: Results, slower: str, faster: str, size: str, kind: str) -> float:
+    """How many times `slower` takes `faster`'s median wall time."""
+    return median_wall(runs_of(results, slower, size, kind)) / median_wall(runs_of(results, faster, size, kind))
+
+
 def ratio(results: Results, slower: str, faster: str, size: str, kind: str) -> str:
     """How many times `slower` takes `faster`'s time, in wall and in CPU time."""
     first, second = runs_of(results, slower, size, kind), runs_of(results, faster, size, kind)
-    return (f"{median_wall(first) / median_wall(second):.2f} wall, "
+    return (f"{wall_ratio(results, slower, faster, size, kind):.2f} wall, "
             f"{median_cpu(first) / median_cpu(second):.2f} CPU")
+
+
+def targets(results: Results) -> list[str]:
+    """The cold-build targets, by median wall time: stock / ours at each size, ours / Hugo on the large corpus."""
+    lines = []
+    for size, target in SPEED_TARGETS.items():
+        value = wall_ratio(results, "b", "a", size, "cold")
+        lines.append(f"Target {size} cold: stock / ours at least {target}: {value:.2f} "
+                     f"({'met' if value >= target else 'NOT met'}).")
+    value = wall_ratio(results, "a", "c", "large", "cold")
+    lines.append(f"Target large cold: ours / Hugo at most {HUGO_TARGET}: {value:.2f} "
+                 f"({'met' if value <= HUGO_TARGET else 'NOT met'}).")
+    return lines
 
 
 def comparisons(results: Results) -> list[str]:
@@ -85,7 +105,7 @@ def comparisons(results: Results) -> list[str]:
     verdict = "met" if growth <= target else "NOT met"
     lines.append(f"Growth factor a(large)/a(small) of median cold wall time: {growth:.2f} "
                  f"(target at most {target:.2f}, {GROWTH_SLACK} x the growth of the page count: {verdict}).")
-    return lines
+    return lines + targets(results)
 
 
 def report(results: Results) -> str:

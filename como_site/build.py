@@ -14,6 +14,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Callable, Iterator
@@ -50,6 +51,9 @@ def check_and_load(project: Project, drafts: bool = False,
         return content, frozenset()
     content["case-studies"], draft_ids = previewed(content["case-studies"])
     return content, draft_ids
+
+
+LanguageBuilder = Callable[[Project, list[str], Content, frozenset[str], ThemeAssets, Path], list[LanguageBuild]]
 
 
 class BuildError(Exception):
@@ -115,11 +119,13 @@ def _build_languages(project: Project, languages: list[str], content: Content, d
 
 def build_site(root: Path | None = None, site_dir: Path | None = None, site_url: str | None = None,
                languages: list[str] | None = None, jobs: int | None = None,
-               keep_other_languages: bool = False, drafts: bool = False, preview: int | None = None) -> BuildReport:
+               keep_other_languages: bool = False, drafts: bool = False, preview: int | None = None,
+               language_builder: LanguageBuilder | None = None) -> BuildReport:
     """Build `languages` (default: all) into site_dir; with keep_other_languages (the preview's
     incremental rebuild) the other languages already in site_dir are carried over unchanged; with
     drafts (the preview only) draft case studies are built too, each with a "Draft" banner; with
-    `preview` (a pull request's number) the site is that pull request's preview (como_site/previews.py)."""
+    `preview` (a pull request's number) the site is that pull request's preview (como_site/previews.py);
+    `language_builder` builds the languages in place of a process pool (the preview's warm builders)."""
     started = time.perf_counter()
     project = load_project(root or ROOT, site_url)
     if preview is not None:
@@ -129,7 +135,7 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
     jobs = min(jobs or os.cpu_count() or 1, len(languages))
     try:
         with SiteLock(site_dir) as lock:
-            results = _build_and_swap(project, lock, languages, jobs, keep_other_languages, drafts)
+            results = _build_and_swap(project, lock, languages, jobs, keep_other_languages, drafts, language_builder)
     except BuildBusy as busy:
         raise BuildError(str(busy)) from None
     except OSError as error:
@@ -151,15 +157,17 @@ def _rendered(results: list[LanguageBuild]) -> dict[str, tuple[int, int]]:
 
 
 def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs: int,
-                    keep_other_languages: bool, drafts: bool) -> list[LanguageBuild]:
-    with _language_workers(jobs, lock.path) as pool:
+                    keep_other_languages: bool, drafts: bool,
+                    language_builder: LanguageBuilder | None) -> list[LanguageBuild]:
+    with _language_workers(1 if language_builder else jobs, lock.path) as pool:
         # every content problem surfaces here, before rendering
         content, draft_ids = check_and_load(project, drafts, lambda loaded: _start_workers(pool, jobs, loaded))
-        return _build_in_staging(project, lock, languages, content, draft_ids, pool, keep_other_languages)
+        build_languages = language_builder or partial(_build_languages, pool=pool)
+        return _build_in_staging(project, lock, languages, content, draft_ids, build_languages, keep_other_languages)
 
 
 def _build_in_staging(project: Project, lock: SiteLock, languages: list[str], content: Content,
-                      draft_ids: frozenset[str], pool: ProcessPoolExecutor | None,
+                      draft_ids: frozenset[str], build_languages: LanguageBuilder,
                       keep_other_languages: bool) -> list[LanguageBuild]:
     site_dir = lock.site_dir
     staging = lock.new_staging()
@@ -170,7 +178,7 @@ def _build_in_staging(project: Project, lock: SiteLock, languages: list[str], co
             assets = write_theme_assets(project, staging)   # once, for every language
         except (MaterialChanged, ThemeChanged) as error:
             raise BuildError(f"The build failed; nothing in site/ was changed.\n{error}") from None
-        results = _build_languages(project, languages, content, draft_ids, assets, staging, pool)
+        results = build_languages(project, languages, content, draft_ids, assets, staging)
         failed = [result for result in results if not result.ok]
         if failed:
             lines = [f"[{result.language}] {explain(project, project.docs_dir, message)}"

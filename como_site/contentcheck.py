@@ -11,6 +11,7 @@ than the whole parallel build; markdown-it-py parses the same corpus in under a 
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,7 @@ from como_site.company import unknown_placeholders
 from como_site.contentfiles import read_text
 from como_site.contenttypes import Content, content_pages
 from como_site.filenames import check_file_names
+from como_site.home import CONTACT_ANCHOR, CONTACT_PAGE
 from como_site.labels import labels_for
 from como_site.pagehtml import address_fault, attribute_list_faults, raw_html_faults
 from como_site.pages import FRONT_MATTER, field_problems, is_generated, parse_front_matter
@@ -200,19 +202,42 @@ def check_pages_made_from_data(project: Project, made: set[str]) -> list[Problem
     return problems
 
 
+def check_contact_heading(text: str, shown: str) -> list[Problem]:
+    """The footer and the home page link to the about page's contact section by its id, the same in every
+    language: one of the page's headings must carry it."""
+    check = _PageCheck(text, shown)
+    tokens = PARSER.parse(check.body)
+    headings = [(opening, tokens[index + 1].content) for index, opening in enumerate(tokens)
+                if opening.type == "heading_open"]
+    if any(re.search(rf"\{{[^}}]*#{CONTACT_ANCHOR}(?![\w-])[^}}]*\}}\s*$", title) for _, title in headings):
+        return []
+    line = headings[-1][0].map[0] + 1 if headings else 1
+    check.problem(line, "contact-heading", f"every page's footer and the home page link to this page's contact "
+                  f"section: end the contact heading with {{#{CONTACT_ANCHOR}}}, e.g. `## Contact {{#{CONTACT_ANCHOR}}}` "
+                  f"(the text may be in the page's language; the id stays {CONTACT_ANCHOR})")
+    return check.problems
+
+
 def check_content(project: Project, content: Content | None = None) -> list[Problem]:
     """Every problem of the editors' pages; with `content` (the validated data), also against the pages
     made from it."""
     made = set(content_pages(project, labels_for(project), content, project.source_language)) if content else set()
     problems = check_nav(project, made) + check_pages_made_from_data(project, made) + check_file_names(project)
     for path in markdown_pages(project):
-        shown = relative(path, project.root)
-        try:
-            text = read_text(path, project.root)
-        except ContentError as error:
-            problems += error.problems
-            continue
-        problems += check_front_matter(text, shown)
-        problems += _PageCheck(text, shown).run()
-        problems += unknown_placeholders(text, shown, project.company)
+        problems += check_page(project, path)
     return sorted(set(problems))
+
+
+def check_page(project: Project, path: Path) -> list[Problem]:
+    """The problems of one editor's page on its own: its front matter, Markdown and placeholders (and the
+    about page's contact heading)."""
+    shown = relative(path, project.root)
+    try:
+        text = read_text(path, project.root)
+    except ContentError as error:
+        return error.problems
+    problems = (check_front_matter(text, shown) + _PageCheck(text, shown).run()
+                + unknown_placeholders(text, shown, project.company))
+    if path.relative_to(project.docs_dir).parts[1:] == (CONTACT_PAGE,):
+        problems += check_contact_heading(text, shown)
+    return problems

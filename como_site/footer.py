@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
+from como_site.home import CONTACT_ANCHOR, CONTACT_PAGE
 from como_site.labels import Labels
 
 FOOTER_PAGES = (("footer.legal_notice", "legal-notice.md", ""),
                 ("footer.privacy", "privacy.md", ""),
-                ("footer.contact", "about.md", "#contact"))
+                ("footer.contact", CONTACT_PAGE, f"#{CONTACT_ANCHOR}"))   # checked: como_site/contentcheck.py
 
 
 def footer_links(files: Iterable, labels: Labels, lang: str, path_of: Callable) -> list[tuple[str, str]]:

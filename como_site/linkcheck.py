@@ -26,9 +26,11 @@ OPTIONS = ("--offline", "--include-fragments", "--no-progress", "--no-ignore", "
 ATTRIBUTE = re.compile(r"""\b(?:href|src|action|poster|data)\s*=\s*["']([^"']*)["']""")
 
 
-def broken_links(site_dir: Path, site_url: str, not_built: tuple[str, ...] = ()) -> list[str]:
+def broken_links(site_dir: Path, site_url: str, not_built: tuple[str, ...] = (),
+                 only: list[Path] | None = None) -> list[str]:
     """Faults `page:line: link TARGET: what is wrong`, one per broken link or anchor of site_dir; links into
-    the folders `not_built` (the languages a preview leaves out) are not there to check."""
+    the folders `not_built` (the languages a preview leaves out) are not there to check; `only`: the links
+    of these files of site_dir alone (the pages the preview rendered again; the others were checked)."""
     if not LYCHEE.is_file():
         return [f"{LYCHEE}: the link checker is not installed: run `make site`, which installs it from requirements.lock"]
     site_dir = site_dir.resolve()
@@ -40,7 +42,8 @@ def broken_links(site_dir: Path, site_url: str, not_built: tuple[str, ...] = ())
             mount = root_dir / base_path
             mount.parent.mkdir(parents=True, exist_ok=True)
             mount.symlink_to(site_dir, target_is_directory=True)
-        result = subprocess.run([str(LYCHEE), *OPTIONS, "--root-dir", str(root_dir), str(site_dir)],
+        inputs = [str(path) for path in only] if only is not None else [str(site_dir)]
+        result = subprocess.run([str(LYCHEE), *OPTIONS, "--root-dir", str(root_dir), *inputs],
                                 capture_output=True, text=True, check=False)
         try:
             report = json.loads(result.stdout)

@@ -48,12 +48,15 @@ def write_sitemaps(site_dir: Path, languages: list[str], pages: dict[Path, PageR
         (site_dir / lang / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
 
 
-def postprocess(project: Project, site_dir: Path, built: list[str], present: list[str]) -> list[str]:
-    """Finish the languages just `built` (of those `present` in site_dir); returns the site's faults."""
+def postprocess(project: Project, site_dir: Path, built: list[str], present: list[str],
+                pages: dict[Path, PageRecord] | None = None, rendered: list[Path] | None = None) -> list[str]:
+    """Finish the languages just `built` (of those `present` in site_dir); returns the site's faults.
+    The preview's page-level renders give `pages`, the records of every page it kept, and `rendered`,
+    the pages made again since the site last passed: their links alone need checking."""
     write_root_files(project, site_dir, present)
-    pages = read_site(site_dir, present)
+    pages = read_site(site_dir, present) if pages is None else pages
     write_sitemaps(site_dir, built, pages)
     scripts = TemplateScripts(project, site_dir, present)   # the CSP allows the templates' scripts, never the pages'
     write_hosting_files(project, site_dir, present, project.https_redirect, scripts.hashes)
     not_built = tuple(code for code in project.codes if code not in present)
-    return check_site(site_dir, project.site_url, present, pages, not_built) + scripts.faults(pages)
+    return check_site(site_dir, project.site_url, present, pages, not_built, rendered) + scripts.faults(pages)

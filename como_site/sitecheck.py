@@ -31,9 +31,10 @@ def url_to_file(site_dir: Path, site_url: str, url: str) -> Path | None:
 
 
 def check_site(site_dir: Path, site_url: str, languages: list[str], pages: dict[Path, PageRecord],
-               not_built: tuple[str, ...] = ()) -> list[str]:
+               not_built: tuple[str, ...] = (), links_in: list[Path] | None = None) -> list[str]:
     """Faults of the pages in the language folders and of every link; `pages`: every page's record
-    (como_site.builtpages); `not_built`: the languages a preview leaves out, whose pages links may name."""
+    (como_site.builtpages); `not_built`: the languages a preview leaves out, whose pages links may name;
+    `links_in`: check the links of these files only (como_site.linkcheck)."""
     heads = {page: head for page, head in pages.items() if page.relative_to(site_dir).parts[0] in languages}
     faults: list[str] = []
 
@@ -88,7 +89,7 @@ def check_site(site_dir: Path, site_url: str, languages: list[str], pages: dict[
         if len(same) > 1:
             for page in same:
                 fault(page, f'title "{title}" is used by {len(same)} pages in {lang}')
-    return faults + broken_links(site_dir, site_url, not_built)
+    return faults + broken_links(site_dir, site_url, not_built, links_in)
 
 
 def root_alternate_faults(site_dir: Path, site_url: str, languages: list[str],

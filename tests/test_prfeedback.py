@@ -31,15 +31,15 @@ def test_build_error_lines_that_name_a_file_become_problems():
 
 def test_planted_error_is_annotated_and_summarised(tiny_project, tmp_path):
     tiny_project.write("docs/en/about.md", "---\ntitle: About\ndescription: About us.\n---\n\n# About\n\n"
-                                           "Mail: {{ company.email }}\n")
-    tiny_project.write("docs/de/about.md", "---\ntitle: Über uns\ndescription: Über uns.\n---\n\n# Über uns\n")
+                                           "## Contact {#contact}\n\nMail: {{ company.email }}\n")
+    tiny_project.write("docs/de/about.md", "---\ntitle: Über uns\ndescription: Über uns.\n---\n\n# Über uns\n\n## Kontakt {#contact}\n")
     git(tiny_project.root, "init", "-q", "-b", "main")
     git(tiny_project.root, "add", "-A")
     git(tiny_project.root, "commit", "-qm", "base")
     git(tiny_project.root, "switch", "-q", "-c", "my-change")
     tiny_project.write("docs/en/about.md", "---\ntitle: About\ndescription: About us, changed.\n---\n\n# About\n\n"
-                                           "Mail: {{ company.email }}\n")
-    tiny_project.write("docs/de/about.md", "---\ntitle: Über uns\ndescription: Über uns.\nhide: [toc]\n---\n\n# Über uns\n")
+                                           "## Contact {#contact}\n\nMail: {{ company.email }}\n")
+    tiny_project.write("docs/de/about.md", "---\ntitle: Über uns\ndescription: Über uns.\nhide: [toc]\n---\n\n# Über uns\n\n## Kontakt {#contact}\n")
     git(tiny_project.root, "commit", "-qam", "change")
     summary = tmp_path / "summary.md"
     result = tiny_project.cli("check", env={**GITHUB, "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_BASE_REF": "main"})
@@ -57,7 +57,7 @@ def test_planted_error_is_annotated_and_summarised(tiny_project, tmp_path):
     assert "**de**" in outdated and "[docs/de/about.md](" in outdated and "`make i18n-diff FILES=docs/de/about.md`" in outdated
     assert "**fr**" not in outdated   # no French translation of about.md exists: it is missing, not outdated
     placeholders = text.split("### Company details still to be completed")[1]
-    assert "[docs/en/about.md](https://github.com/como/site/blob/my-change/docs/en/about.md): line 8 (company.email)" in placeholders
+    assert "[docs/en/about.md](https://github.com/como/site/blob/my-change/docs/en/about.md): line 10 (company.email)" in placeholders
 
 
 def test_no_annotations_outside_github_actions(tiny_project):

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import logging
 import os
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 import jinja2
 
@@ -30,6 +30,7 @@ from como_site.templatecache import COMPILED_TEMPLATES
 from como_site.themeassets import FOLDER as ASSETS
 
 COLLECTED_LEVEL = logging.WARNING
+SETTLE_SECONDS = 0.02   # the preview rebuilds once no file changed for this long
 
 
 @dataclass
@@ -38,6 +39,7 @@ class LanguageBuild:
     warnings: list[str]
     ok: bool
     rendered: dict[str, tuple[int, int]] = field(default_factory=dict)   # kind -> (drawn, from the cache)
+    written: list[str] = field(default_factory=list)   # the pages a warm render wrote again
 
 
 class _Collector(logging.Handler):
@@ -103,14 +105,37 @@ def warm_up(typesetting: bool) -> None:
             weasyprint_modules()
 
 
-def build_language(context: BuildContext, site_dir: str, dirty: bool = False) -> LanguageBuild:
-    """Run a strict MkDocs build of one language; warnings are returned, never swallowed."""
-    engine_logger = load_engine()   # MkDocs, or ProperDocs in its place
+def build_language(context: BuildContext, site_dir: str, dirty: bool = False,
+                   warm: WarmLanguage | None = None) -> LanguageBuild:
+    """Run a strict MkDocs build of one language; warnings are returned, never swallowed. With `warm`
+    (the preview's long-lived worker), the build's configuration, files, navigation and templates are kept
+    there, to render single pages again later."""
+    load_engine()   # MkDocs, or ProperDocs in its place
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
 
-    language = context.language
+    with _collected(context) as collector:
+        try:
+            config = load_config(str(context.project.root / "mkdocs.yml"), site_dir=site_dir,
+                                 site_url=context.project.language_url(context.language), strict=True)
+            build_only(config, context.language)
+            _share_theme_environments(config.theme)
+            if warm is not None:
+                warm.keep(config)
+            build(config, dirty=dirty)
+            return LanguageBuild(context.language, collector.messages, ok=True, rendered=tally())
+        except (Abort, MkDocsException) as error:
+            message = str(error)
+            if message and message not in collector.messages:
+                collector.messages.append(message)
+            return LanguageBuild(context.language, collector.messages, ok=False)
+
+
+@contextmanager
+def _collected(context: BuildContext) -> Iterator[_Collector]:
+    """The engine's warnings collected, and `context` current for the hooks, while the block runs."""
+    engine_logger = load_engine()
     collector = _Collector()
     engine_logger.addHandler(collector)
     engine_logger.setLevel(logging.INFO)
@@ -118,20 +143,108 @@ def build_language(context: BuildContext, site_dir: str, dirty: bool = False) ->
     set_current(context)
     start_tally()
     try:
-        config = load_config(str(context.project.root / "mkdocs.yml"), site_dir=site_dir,
-                             site_url=context.project.language_url(language), strict=True)
-        build_only(config, language)
-        _share_theme_environments(config.theme)
-        build(config, dirty=dirty)
-        return LanguageBuild(language, collector.messages, ok=True, rendered=tally())
-    except (Abort, MkDocsException) as error:
-        message = str(error)
-        if message and message not in collector.messages:
-            collector.messages.append(message)
-        return LanguageBuild(language, collector.messages, ok=False)
+        yield collector
     finally:
         engine_logger.removeHandler(collector)
         set_current(None)
+
+
+class WarmLanguage:
+    """One language's last full build, kept loaded (configuration, files, navigation, compiled templates,
+    search index) so that an edited page can be rendered again alone, exactly as the full build renders it.
+
+    `render_again` refuses (returns None) whatever a page-level render could get wrong: a page it does
+    not know, a changed title or front matter (the navigation, other pages and cards show them), changed
+    heading anchors (other pages may link to them), or any warning; the caller then builds in full."""
+
+    def __init__(self) -> None:
+        self.config = self.nav = self.env = self.files = None
+        self.outlines: dict[str, tuple] = {}   # src_uri -> the page's outline when its Markdown was rendered
+
+    def keep(self, config) -> None:
+        """Register, on the configuration about to be built, a last plugin that keeps what the build made."""
+        from mkdocs.plugins import BasePlugin, event_priority
+
+        warm = self
+        self.config = config
+
+        class KeepBuild(BasePlugin):
+            @event_priority(-1000)
+            def on_nav(self, nav, config, files):
+                warm.nav, warm.files = nav, files
+
+            @event_priority(-1000)
+            def on_page_content(self, html, page, config, files):
+                warm.outlines[page.file.src_uri] = _outline(page)   # before the templates' hooks add to meta
+                return html
+
+            @event_priority(-1000)
+            def on_env(self, env, config, files):
+                warm.env = env
+
+        config.plugins["como-warm-build"] = KeepBuild()
+
+    def render_again(self, context: BuildContext, site_dir: str, pages: dict[str, str | None]) -> LanguageBuild | None:
+        """Render `pages` (path inside the language folder -> new Markdown of a page made in memory, or
+        None for a file read from docs/) into site_dir again; their search-index entries are replaced in place."""
+        if self.env is None:
+            return None
+        from mkdocs.commands.build import _build_page, _populate_page
+        from mkdocs.exceptions import MkDocsException
+
+        self._move_to(site_dir)
+        search = self.config.plugins.get("material/search") or self.config.plugins.get("search")
+        with _collected(context) as collector:
+            try:
+                for path, markdown in pages.items():
+                    file = self.files.get_file_from_path(path)
+                    if file is None or file.page is None or (markdown is None) != (file.generated_by is None):
+                        return None
+                    page, before = file.page, self.outlines.get(file.src_uri)
+                    if markdown is not None:
+                        file.content_string = markdown
+                    _populate_page(page, self.config, self.files)
+                    if before is None or self.outlines.get(file.src_uri) != before:
+                        return None
+                    entries = search.search_index.entries
+                    mine = [at for at, entry in enumerate(entries) if _page_of(entry) == page.url]
+                    position = mine[0] if mine else len(entries)
+                    entries[:] = [entry for entry in entries if _page_of(entry) != page.url]
+                    kept = len(entries)
+                    _build_page(page, self.config, self.files.documentation_pages(), self.nav, self.env)
+                    added = entries[kept:]
+                    del entries[kept:]
+                    entries[position:position] = added   # where the full build has them
+                    page.validate_anchor_links(files=self.files, log_level=self.config.validation.links.anchors)
+                if collector.messages:
+                    return None
+                search.on_post_build(config=self.config)
+                written = [self.files.get_file_from_path(path).abs_dest_path for path in pages]
+                return LanguageBuild(context.language, [], ok=True, rendered=tally(), written=written)
+            except MkDocsException:
+                return None
+
+    def _move_to(self, site_dir: str) -> None:
+        """The built language now lives in site_dir (the preview swapped its staging folder in)."""
+        if self.config.site_dir == site_dir:
+            return
+        self.config.site_dir = site_dir
+        for file in self.files:
+            file.dest_dir = site_dir
+            file.__dict__.pop("abs_dest_path", None)   # a cached property of the old folder
+
+
+def _page_of(entry: dict) -> str:
+    """The page URL of a search-index entry (its location without the section's anchor)."""
+    return entry["location"].split("#", 1)[0]
+
+
+def _outline(page) -> tuple:
+    """What other pages and the navigation see of a rendered page: its front matter, title, heading
+    anchors and table of contents, as plain data to compare two renders."""
+    def toc(items) -> list:
+        return [(item.id, item.title, item.level, toc(item.children)) for item in items]
+    return dict(page.meta), page.title, frozenset(page.present_anchor_ids or ()), toc(page.toc)
 
 
 def serve_with_live_reload(site_dir: Path, host: str, port: int, watched: list[Path],
@@ -141,6 +254,7 @@ def serve_with_live_reload(site_dir: Path, host: str, port: int, watched: list[P
     with the reload script, so the browser shows the problems and returns to the page once they are fixed."""
     load_engine()
     from mkdocs.livereload import LiveReloadServer
+    from watchdog.observers import Observer
 
     class PreviewServer(LiveReloadServer):
         def _serve_request(self, environ, start_response):
@@ -155,6 +269,10 @@ def serve_with_live_reload(site_dir: Path, host: str, port: int, watched: list[P
             return [content]
 
     server = PreviewServer(builder=on_change, host=host, port=port, root=str(site_dir))
+    # MkDocs polls the folders every 0.5 s and waits 0.1 s for the edits to settle: the kernel's change
+    # notifications (inotify) report a save at once, and an editor's save is written within milliseconds
+    server.observer = Observer()
+    server.build_delay = SETTLE_SECONDS
     for path in watched:
         server.watch(str(path))
     try:

@@ -119,3 +119,26 @@ def test_unknown_page_layout(tiny_project):
     assert problems_for(tiny_project, text=text) == [
         "docs/de/index.md:4: front-matter.template: 'main.html' is not a layout of this site: write home.html, "
         "or leave the field out"]
+
+
+ABOUT = "---\ntitle: About\ndescription: Who we are.\n---\n\n# About\n\n## Contact {#contact}\n\nWrite to us.\n"
+
+
+def test_about_page_without_contact_heading(tiny_project):
+    """The footer and the home page link to about.md#contact in every language: a translation that drops the id
+    is named before the build, with its line, not later as a broken link in a built page."""
+    tiny_project.write("docs/en/about.md", ABOUT)
+    tiny_project.write("docs/de/about.md", "---\ntitle: Über uns\ndescription: Wer wir sind.\n---\n\n# Über uns\n\n"
+                                           "Text.\n\n## Kontakt\n\nSchreiben Sie uns.\n")
+    assert problems_for(tiny_project, "Text.") == [
+        "docs/de/about.md:10: contact-heading: every page's footer and the home page link to this page's contact "
+        "section: end the contact heading with {#contact}, e.g. `## Contact {#contact}` (the text may be in the "
+        "page's language; the id stays contact)"]
+
+
+def test_about_page_contact_heading_with_more_attributes(tiny_project):
+    tiny_project.write("docs/en/about.md", ABOUT)
+    tiny_project.write("docs/de/about.md", "---\ntitle: Über uns\ndescription: Wer wir sind.\n---\n\n# Über uns\n\n"
+                                           "## Kontakt { #contact .wichtig }\n\nSchreiben Sie uns.\n")
+    tiny_project.build()
+    assert '<h2 class="wichtig" id="contact">' in (tiny_project.root / "site/de/about/index.html").read_text(encoding="utf-8")
