@@ -12,16 +12,18 @@ import shutil
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from como_site.buildcontext import BuildContext
-from como_site.builders.mkdocs import LanguageBuild, build_language
+from como_site.builders.mkdocs import LanguageBuild, build_language, warm_up
 from como_site.contentcheck import check_content
 from como_site.contentfiles import check_content_files
-from como_site.contenttypes import Content, load_content
+from como_site.contenttypes import CASE_STUDIES, Content, load_content
 from como_site.drafts import previewed
 from como_site.inlinescripts import ThemeChanged
 from como_site.linkhints import explain
@@ -34,12 +36,15 @@ from como_site.swap import BuildBusy, SiteLock, record_worker
 from como_site.themeassets import FOLDER as ASSETS, ThemeAssets, write_theme_assets
 
 
-def check_and_load(project: Project, drafts: bool = False) -> tuple[Content, frozenset[str]]:
+def check_and_load(project: Project, drafts: bool = False,
+                   loaded: Callable[[Content], None] = lambda content: None) -> tuple[Content, frozenset[str]]:
     """Check pages and every content type's data, reporting every problem of all at once; with `drafts`
     (the preview only) draft case studies are shown as published, and their ids returned for the banner.
-    Links, special and oversized files come first: nothing may read or copy them."""
+    Links, special and oversized files come first: nothing may read or copy them. `loaded` is told the
+    data as soon as it is loaded, before the pages are checked."""
     raise_if_any(check_content_files(project.root))
     content, problems = load_content(project)
+    loaded(content)
     problems += check_content(project, None if problems else content)
     raise_if_any(problems)
     if not drafts:
@@ -48,7 +53,7 @@ def check_and_load(project: Project, drafts: bool = False) -> tuple[Content, fro
     return content, draft_ids
 
 
-LanguageBuilder = Callable[[Project, list[str], Content, frozenset[str], ThemeAssets, Path, int, Path], list[LanguageBuild]]
+LanguageBuilder = Callable[[Project, list[str], Content, frozenset[str], ThemeAssets, Path], list[LanguageBuild]]
 
 
 class BuildError(Exception):
@@ -73,17 +78,40 @@ def _count_pages(site_dir: Path) -> int:
     return sum(1 for _ in site_dir.rglob("index.html"))
 
 
+@contextmanager
+def _language_workers(jobs: int, lock_path: Path) -> Iterator[ProcessPoolExecutor | None]:
+    """The pool of language processes (None to build in this one), started before the content is checked."""
+    if jobs == 1:
+        yield None
+        return
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=record_worker,
+                               initargs=(str(lock_path),))
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)   # a content problem need not wait for the warm-up
+        raise
+    pool.shutdown()
+
+
+def _start_workers(pool: ProcessPoolExecutor | None, jobs: int, content: Content) -> None:
+    """Give each worker its warm-up task, so the processes start and import while the pages are checked."""
+    if pool is None:
+        return
+    cases = content.get(CASE_STUDIES.name)
+    for _ in range(jobs):
+        pool.submit(warm_up, bool(cases and cases.published))
+
+
 def _build_languages(project: Project, languages: list[str], content: Content, drafts: frozenset[str],
-                     assets: ThemeAssets, staging: Path, jobs: int, lock_path: Path) -> list[LanguageBuild]:
+                     assets: ThemeAssets, staging: Path, pool: ProcessPoolExecutor | None) -> list[LanguageBuild]:
     """One MkDocs build per language; each gets the validated content and the shared theme assets' names as
     arguments (pickled by the process pool), so no language validates or renders the data of another."""
     arguments = [(BuildContext(project, lang, content, drafts, assets), str(staging / lang)) for lang in languages]
-    if jobs == 1 or len(languages) == 1:
+    if pool is None:
         return [build_language(*args) for args in arguments]
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"), initializer=record_worker,
-                                 initargs=(str(lock_path),)) as pool:
-            return list(pool.map(build_language, *zip(*arguments)))
+        return list(pool.map(build_language, *zip(*arguments)))
     except BrokenProcessPool:
         raise BuildError("A language build was stopped from outside (killed or out of memory); "
                          "nothing in site/ was changed: build again") from None
@@ -104,11 +132,10 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
         project = replace(project, site_url=preview_url(project.site_url, preview))
     site_dir = (site_dir or project.root / "site").resolve()
     languages = languages or list(project.codes)
-    jobs = jobs or min(len(languages), os.cpu_count() or 1)
+    jobs = min(jobs or os.cpu_count() or 1, len(languages))
     try:
         with SiteLock(site_dir) as lock:
-            results = _build_and_swap(project, lock, languages, jobs, keep_other_languages, drafts,
-                                      language_builder or _build_languages)
+            results = _build_and_swap(project, lock, languages, jobs, keep_other_languages, drafts, language_builder)
     except BuildBusy as busy:
         raise BuildError(str(busy)) from None
     except OSError as error:
@@ -130,9 +157,19 @@ def _rendered(results: list[LanguageBuild]) -> dict[str, tuple[int, int]]:
 
 
 def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs: int,
-                    keep_other_languages: bool, drafts: bool, build_languages: LanguageBuilder) -> list[LanguageBuild]:
+                    keep_other_languages: bool, drafts: bool,
+                    language_builder: LanguageBuilder | None) -> list[LanguageBuild]:
+    with _language_workers(1 if language_builder else jobs, lock.path) as pool:
+        # every content problem surfaces here, before rendering
+        content, draft_ids = check_and_load(project, drafts, lambda loaded: _start_workers(pool, jobs, loaded))
+        build_languages = language_builder or partial(_build_languages, pool=pool)
+        return _build_in_staging(project, lock, languages, content, draft_ids, build_languages, keep_other_languages)
+
+
+def _build_in_staging(project: Project, lock: SiteLock, languages: list[str], content: Content,
+                      draft_ids: frozenset[str], build_languages: LanguageBuilder,
+                      keep_other_languages: bool) -> list[LanguageBuild]:
     site_dir = lock.site_dir
-    content, draft_ids = check_and_load(project, drafts)  # every content problem surfaces here, before rendering
     staging = lock.new_staging()
     try:
         if keep_other_languages and (site_dir / ASSETS).is_dir():   # the languages carried over name these
@@ -141,7 +178,7 @@ def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs
             assets = write_theme_assets(project, staging)   # once, for every language
         except (MaterialChanged, ThemeChanged) as error:
             raise BuildError(f"The build failed; nothing in site/ was changed.\n{error}") from None
-        results = build_languages(project, languages, content, draft_ids, assets, staging, jobs, lock.path)
+        results = build_languages(project, languages, content, draft_ids, assets, staging)
         failed = [result for result in results if not result.ok]
         if failed:
             lines = [f"[{result.language}] {explain(project, project.docs_dir, message)}"

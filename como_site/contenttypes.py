@@ -3,7 +3,8 @@
 A type's module (named in its registration line) offers three functions:
   load(project, content_type) -> (model or None, problems)                every file checked, all at once;
   pages(project, labels, model, lang, content_type) -> {path: Markdown}    one language's pages, in memory;
-  blocks(project, labels, model, lang, content_type) -> {marker: Markdown} blocks replacing a page's marker;
+  blocks(project, labels, model, lang, content_type, files) -> {marker: Markdown} blocks replacing a page's
+      marker, given the language's `files` already made (a block may link one, and say its size);
 and may offer a fourth, for files that are not pages (the case-study PDFs):
   files(project, labels, model, lang, content_type) -> {path: bytes}       one language's files, in memory.
 como_site.onepage is such a module for any type that is one file shown as one page through one template
@@ -78,9 +79,11 @@ def content_files(project: Project, labels: Labels, content: Content, lang: str)
     return files
 
 
-def content_blocks(project: Project, labels: Labels, content: Content, lang: str) -> dict[str, str]:
-    """Marker -> the Markdown block that replaces it, for the markers of every type."""
+def content_blocks(project: Project, labels: Labels, content: Content, lang: str,
+                   files: dict[str, bytes]) -> dict[str, str]:
+    """Marker -> the Markdown block that replaces it, for the markers of every type; `files` are the
+    language's files made from data (content_files), which blocks may link."""
     blocks: dict[str, str] = {}
     for content_type in CONTENT_TYPES:
-        blocks.update(content_type.code.blocks(project, labels, content[content_type.name], lang, content_type))
+        blocks.update(content_type.code.blocks(project, labels, content[content_type.name], lang, content_type, files))
     return blocks

@@ -105,5 +105,6 @@ def pages(project: Project, labels: Labels, loaded: dict[str, Any], lang: str, c
         text=text, prose=prose, citing=citing, punctuation=lambda mark: punctuation(mark, lang))}
 
 
-def blocks(project: Project, labels: Labels, loaded: dict[str, Any], lang: str, content_type) -> dict[str, str]:
+def blocks(project: Project, labels: Labels, loaded: dict[str, Any], lang: str, content_type,
+           files: dict[str, bytes]) -> dict[str, str]:
     return {}

@@ -70,5 +70,6 @@ def pages(project: Project, labels: Labels, loaded: dict[str, Any], lang: str, c
             mapping.items(), key=lambda item: collation_key(item[1][field])))}
 
 
-def blocks(project: Project, labels: Labels, loaded: dict[str, Any], lang: str, content_type) -> dict[str, str]:
+def blocks(project: Project, labels: Labels, loaded: dict[str, Any], lang: str, content_type,
+           files: dict[str, bytes]) -> dict[str, str]:
     return {}

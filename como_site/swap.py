@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import errno
 import fcntl
+import multiprocessing
 import os
 import shutil
 import signal
@@ -39,9 +40,18 @@ def _start_time(pid: int) -> str | None:
     return stat.rsplit(")", 1)[1].split()[19]
 
 
+PR_SET_PDEATHSIG = 1   # prctl(2): the signal a process gets when its parent ends
+
+
 def record_worker(lock_path: str) -> None:
-    """ProcessPoolExecutor initializer: note this worker in the lock file, so a next build can stop it
-    if this build is killed and leaves it behind."""
+    """ProcessPoolExecutor initializer: have the kernel kill this worker when the build's process ends (the
+    workers start before the content check, so a build stopped at any point would otherwise leave idle
+    workers behind), and note it in the lock file, so a next build can stop it where that is not available."""
+    parent = multiprocessing.parent_process()
+    libc = ctypes.CDLL(None, use_errno=True)
+    if hasattr(libc, "prctl") and libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL) == 0 \
+            and parent is not None and os.getppid() != parent.pid:
+        os.kill(os.getpid(), signal.SIGKILL)   # the build ended before the request took effect
     started = _start_time(os.getpid())
     if started:
         with open(lock_path, "a", encoding="ascii") as record:

@@ -130,7 +130,7 @@ class WarmBuilders:
         return answers
 
     def build_languages(self, project: Project, languages: list[str], content: Content, drafts: frozenset[str],
-                        assets: ThemeAssets, staging: Path, jobs: int, lock_path: Path) -> list[LanguageBuild]:
+                        assets: ThemeAssets, staging: Path) -> list[LanguageBuild]:
         """como_site.build's language builder: each language's full build in its warm process."""
         return self._ask({lang: ("build", str(staging / lang), BuildContext(project, lang, content, drafts, assets))
                           for lang in languages})

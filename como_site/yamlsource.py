@@ -5,10 +5,16 @@ requests, so the loader is stricter than PyYAML's safe one: no anchors or aliase
 would otherwise expand to gigabytes), no tags (mkdocs.yml may use `!ENV` only), at most MAX_DEPTH levels
 of nesting, and a key given twice is a problem, not silently overwritten. Dates stay strings (the schema
 checks their form).
+
+Speed: libyaml (PyYAML's C parser) reads the text into events when PyYAML has it; composing the nodes (where
+the refusals above are made), resolving and constructing stay the loader's own Python code, so the data and
+every field's line are the same. A text the fast path does not accept as it is is parsed again by the pure
+Python loader, whose messages (and their lines) are the ones editors are shown.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +76,52 @@ EditorLoader.yaml_implicit_resolvers = {
 }
 
 
+@lru_cache(maxsize=None)
+def with_libyaml(loader: type[EditorLoader]) -> type[EditorLoader] | None:
+    """`loader` reading its events from libyaml (None without it): the same composer, refusals,
+    constructors and resolvers; the loader's Python reader only checks the characters."""
+    try:
+        from yaml.cyaml import CParser
+    except ImportError:   # PyYAML built without libyaml
+        return None
+
+    class LibyamlEvents(loader):
+        def __init__(self, stream: str):
+            super().__init__(stream)
+            self.events = CParser(stream)
+
+        def check_event(self, *choices):
+            return self.events.check_event(*choices)
+
+        def peek_event(self):
+            return self.events.peek_event()
+
+        def get_event(self):
+            return self.events.get_event()
+
+    LibyamlEvents.__name__ = LibyamlEvents.__qualname__ = f"{loader.__name__}WithLibyaml"
+    return LibyamlEvents
+
+
+def _composed(parser: EditorLoader) -> tuple[yaml.Node | None, Any]:
+    try:
+        node = parser.get_single_node()
+        return node, parser.construct_document(node) if node is not None else None
+    finally:
+        parser.dispose()
+
+
+def _compose(text: str, loader: type[EditorLoader]) -> tuple[yaml.Node | None, Any]:
+    """The document's root node and its data; raises what the pure Python `loader` raises for the text."""
+    fast = with_libyaml(loader)
+    if fast is not None:
+        try:
+            return _composed(fast(text))
+        except yaml.YAMLError:
+            pass   # the Python loader below finds the fault and words it as editors are shown it
+    return _composed(loader(text))
+
+
 @dataclass
 class YamlDocument:
     path: str                                   # as shown in messages
@@ -120,20 +172,14 @@ def parse_yaml(text: str, shown: str, first_line: int = 1, loader: type[EditorLo
     """Parse editors' YAML whose first line is line `first_line` of file `shown`; a syntax error or a
     refused construct becomes a problem (named `rule`) with its line and a hint."""
     offset = first_line - 1
-    parser = None
     try:
-        parser = loader(text)
-        node = parser.get_single_node()
-        data = parser.construct_document(node) if node is not None else None
+        node, data = _compose(text, loader)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, text, shown, offset, rule)]
     except yaml.reader.ReaderError as error:   # a control character, e.g. a NUL byte
         line = text.count("\n", 0, error.position) + 1 + offset
         return None, [Problem(shown, line, rule, f"character #x{error.character:04x} is not allowed in YAML: "
                                                     "delete it")]
-    finally:
-        if parser is not None:
-            parser.dispose()
     problems: list[Problem] = []
     lines: dict[FieldPath, int] = {}
     if node is not None:

@@ -38,7 +38,6 @@ from como_site.previews import preview_banner
 from como_site.problems import ContentError
 from como_site.socialmeta import PageFacts, social_head
 from como_site.translations import SOURCE_HASH_KEY
-from como_site.themeassets import FOLDER as ASSETS
 from como_site.typography import TypographyExtension, typeset
 
 
@@ -114,13 +113,9 @@ _changes = ChangeDates({})     # when each content file last changed, from git (
 @event_priority(-200)  # after static-i18n (-100), which has chosen this language's files
 def on_files(files, config):
     """Add this language's pages that exist only in memory: pages made from data, and fallbacks, and the
-    files made from data (the case-study PDFs); leave out the theme's assets, which the site has once for all
-    languages (como_site/themeassets.py)."""
+    files made from data (the case-study PDFs). (The theme's assets are not among the files: the site has
+    them once for all languages, como_site/builders/mkdocs.py.)"""
     context = _context()
-    theme_dirs = {Path(folder) for folder in config.theme.dirs}
-    for file in [file for file in files if file.src_dir and Path(file.src_dir) in theme_dirs
-                 and file.src_uri.startswith(f"{ASSETS}/")]:
-        files.remove(file)
     for path, markdown in pages_in_memory(context).items():
         files.append(File.generated(config, path, content=markdown))
     try:
@@ -130,7 +125,7 @@ def on_files(files, config):
     for path, data in made.items():   # before the blocks, which link them
         files.append(File.generated(config, path, content=data))
     _blocks.clear()
-    _blocks.update(content_blocks(context.project, labels_for(context.project), context.content, context.language))
+    _blocks.update(content_blocks(context.project, labels_for(context.project), context.content, context.language, made))
     _files[:] = [files]
     _titles.clear()
     cases = context.content.get(CASE_STUDIES.name)

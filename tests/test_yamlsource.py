@@ -54,3 +54,34 @@ def test_duplicate_key_and_line_offset_of_front_matter():
 
 def test_control_character_is_a_message():
     assert messages("a: b\x00\n") == ["x.yml:1: yaml: character #x0000 is not allowed in YAML: delete it"]
+
+
+MIXED = """\
+id: a   # a comment
+title: "Quoted: with colon"
+summary: >
+  Folded text
+  over two lines.
+sources:
+  - url: https://example.org/a
+    date: 2021-11-12
+  -
+    url: 'single'
+facts: {country: AL, founded: 2010}
+list: [1, 2.5, true, null, ~]
+block: |
+  kept
+    indented
+"""
+
+
+def test_libyaml_events_give_the_pure_python_loaders_data_and_lines(monkeypatch):
+    from como_site import yamlsource
+
+    assert yamlsource.with_libyaml(yamlsource.EditorLoader) is not None   # PyYAML's wheels carry libyaml
+    fast, fast_problems = parse_yaml(MIXED + "id: b\n", "x.yml", 3)
+    monkeypatch.setattr(yamlsource, "with_libyaml", lambda loader: None)
+    pure, pure_problems = parse_yaml(MIXED + "id: b\n", "x.yml", 3)
+    assert (fast.data, fast.lines) == (pure.data, pure.lines)
+    assert fast_problems == pure_problems == [pure_problems[0]] and pure_problems[0].line == 18
+    assert fast.line(("sources", 1, "url")) == 12

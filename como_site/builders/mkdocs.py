@@ -5,18 +5,29 @@ static-i18n's `build_only_locale`, set here on the loaded configuration, makes e
 language into its own folder with its own search index, 404 page and sitemap. The orchestrator runs one
 such build per language in separate processes and hands each its BuildContext (the validated content),
 which this adapter makes current for the hooks.
+
+Every Jinja environment the theme makes for a build (MkDocs' own, Material's search plugin's) shares the
+process's compiled templates (como_site/templatecache.py), and its loader lists as the theme's static files
+only those outside the theme's assets/ and hidden folders: the site has the assets once for all languages
+(como_site/themeassets.py), and MkDocs would otherwise walk Material's thousands of icons and assets in
+every language to add files that no language publishes.
 """
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
+import os
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
+import jinja2
+
 from como_site.buildcontext import BuildContext, set_current
 from como_site.builders.engine import load_engine
 from como_site.rendercache import start_tally, tally
+from como_site.templatecache import COMPILED_TEMPLATES
+from como_site.themeassets import FOLDER as ASSETS
 
 COLLECTED_LEVEL = logging.WARNING
 SETTLE_SECONDS = 0.02   # the preview rebuilds once no file changed for this long
@@ -40,6 +51,38 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+class _ThemeLoader(jinja2.BaseLoader):
+    """The theme's template loader, listing its files outside assets/ and hidden folders only."""
+
+    def __init__(self, loader: jinja2.FileSystemLoader) -> None:
+        self.loader = loader
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        return self.loader.get_source(environment, template)
+
+    def list_templates(self) -> list[str]:
+        found = set()
+        for folder in self.loader.searchpath:
+            for current, folders, names in os.walk(folder):
+                folders[:] = [name for name in folders if not name.startswith(".")
+                              and not (current == folder and name == ASSETS)]
+                found.update(Path(current, name).relative_to(folder).as_posix() for name in names)
+        return sorted(found)
+
+
+def _share_theme_environments(theme) -> None:
+    """Make the theme's Jinja environments as the module's docstring says."""
+    make_environment = theme.get_env
+
+    def get_env() -> jinja2.Environment:
+        environment = make_environment()
+        environment.bytecode_cache = COMPILED_TEMPLATES
+        environment.loader = _ThemeLoader(environment.loader)
+        return environment
+
+    theme.get_env = get_env
+
+
 def build_only(config, language: str) -> None:
     """Make static-i18n build `language` only: what its `build_only_locale` option does when its config
     is validated (mkdocs_static_i18n/config.py), applied to the loaded configuration."""
@@ -47,6 +90,19 @@ def build_only(config, language: str) -> None:
     i18n.build_only_locale = language
     for entry in i18n.languages:
         entry.default = entry.build = entry.locale == language
+
+
+def warm_up(typesetting: bool) -> None:
+    """A language process's first task, while the orchestrator still checks the content: import the engine
+    and, when the site has PDFs to typeset, WeasyPrint (which takes longer to import than the checks take)."""
+    load_engine()
+    import mkdocs.commands.build  # noqa: F401 - imported now for the builds to come
+
+    if typesetting:
+        from como_site.casestudies.pdf import NoPango, weasyprint_modules
+
+        with suppress(NoPango):   # the language build that needs it says so
+            weasyprint_modules()
 
 
 def build_language(context: BuildContext, site_dir: str, dirty: bool = False,
@@ -64,6 +120,7 @@ def build_language(context: BuildContext, site_dir: str, dirty: bool = False,
             config = load_config(str(context.project.root / "mkdocs.yml"), site_dir=site_dir,
                                  site_url=context.project.language_url(context.language), strict=True)
             build_only(config, context.language)
+            _share_theme_environments(config.theme)
             if warm is not None:
                 warm.keep(config)
             build(config, dirty=dirty)

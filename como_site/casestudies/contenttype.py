@@ -21,5 +21,6 @@ def files(project: Project, labels: Labels, cases: CaseStudies, lang: str, conte
     return Renderer(project, labels, cases, lang).files()
 
 
-def blocks(project: Project, labels: Labels, cases: CaseStudies, lang: str, content_type) -> dict[str, str]:
-    return Renderer(project, labels, cases, lang).blocks()
+def blocks(project: Project, labels: Labels, cases: CaseStudies, lang: str, content_type,
+           files: dict[str, bytes]) -> dict[str, str]:
+    return Renderer(project, labels, cases, lang, files).blocks()

@@ -130,11 +130,14 @@ class PdfTexts:
 
     def __init__(self, renderer, page_url: str):
         self.r, self.page_url = renderer, page_url
+        self._converters: dict[tuple[str, bool], Markdown] = {}   # one per language and link rule, reset per text
 
     def _html(self, markdown_text: str, lang: str, drop_links: bool = False) -> str:
-        md = Markdown(extensions=["attr_list", "tables", TypographyExtension(lang=lang),
-                                  _LinksExtension(self.page_url, drop_links)])
-        return BUILT.clean(md.convert(markdown_text))
+        md = self._converters.get((lang, drop_links))
+        if md is None:
+            md = self._converters[(lang, drop_links)] = Markdown(extensions=[
+                "attr_list", "tables", TypographyExtension(lang=lang), _LinksExtension(self.page_url, drop_links)])
+        return BUILT.clean(md.reset().convert(markdown_text))
 
     def inline(self, markdown_text: str, drop_links: bool = False) -> Markup:
         html = self._html(markdown_text, self.r.lang, drop_links).strip()
@@ -178,18 +181,32 @@ class NoPango(Exception):
     """WeasyPrint cannot load Debian's Pango libraries."""
 
 
-def typeset_pdf(html: str, print_css: str) -> bytes:
+def weasyprint_modules():
+    """WeasyPrint and its font configuration class, imported (NoPango without Debian's Pango)."""
     try:
-        from weasyprint import CSS, HTML
+        import weasyprint
         from weasyprint.text.fonts import FontConfiguration
     except OSError as error:
         raise NoPango(f"the case-study PDFs need Pango ({error}): install Debian's libpango-1.0-0 and "
                       "libpangoft2-1.0-0 (`make system-deps` does)") from None
+    return weasyprint, FontConfiguration
 
+
+@lru_cache(maxsize=4)
+def _typesetter(print_css: str):
+    """WeasyPrint's font configuration, URL fetcher and parsed stylesheets, made once per process and print
+    stylesheet and shared by its documents: loading the fonts and parsing the CSS cost more than laying out
+    a two-page case, and a document's PDF is the same with shared ones (each embeds its own font subsets)."""
+    weasyprint, FontConfiguration = weasyprint_modules()
     fonts = FontConfiguration()
     fetcher = _fonts_only(font_folder())
-    stylesheets = [CSS(string=font_face_css(), font_config=fonts, url_fetcher=fetcher),
-                   CSS(string=print_css, font_config=fonts, url_fetcher=fetcher)]
+    stylesheets = [weasyprint.CSS(string=font_face_css(), font_config=fonts, url_fetcher=fetcher),
+                   weasyprint.CSS(string=print_css, font_config=fonts, url_fetcher=fetcher)]
+    return weasyprint.HTML, fonts, fetcher, stylesheets
+
+
+def typeset_pdf(html: str, print_css: str) -> bytes:
+    HTML, fonts, fetcher, stylesheets = _typesetter(print_css)
     return HTML(string=html, url_fetcher=fetcher).write_pdf(
         stylesheets=stylesheets, font_config=fonts, pdf_variant="pdf/ua-1", pdf_identifier=b"como-case-study")
 

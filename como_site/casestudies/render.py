@@ -6,7 +6,8 @@ templates autoescape every other value, and the pieces built here are escaped on
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Mapping
 
 from markupsafe import Markup, escape
 
@@ -39,6 +40,7 @@ class Renderer:
     labels: Labels
     cases: CaseStudies
     lang: str
+    made: Mapping[str, bytes] = field(default_factory=dict)   # the language's files made so far (its PDFs)
 
     # -- small pieces, used by the templates --------------------------------------------------------
     def label(self, key: str, **values: object) -> str:
@@ -152,7 +154,8 @@ class Renderer:
                       key=lambda other: (-score(other), other.id))[:3]
 
     def pdf(self, case: CaseStudy) -> bytes:
-        return case_pdf(self, case, SECTIONS).data
+        made = self.made.get(pdf_path(case.id, self.lang))
+        return made if made is not None else case_pdf(self, case, SECTIONS).data
 
     def pdf_marker(self, case: CaseStudy) -> Markup:
         return Markup(PDF_MARKER).format(id=case.id)

@@ -74,9 +74,16 @@ def _view(codes: list[str]) -> tuple[float, float, float, float]:
             min(centre_lon + half_lon, 180), min(centre_lat + half_lat, 85))
 
 
-def country_map_svg(codes: list[str], title: str, names: dict[str, str]) -> str:
-    """An accessible inline SVG: the title names the countries, case countries are highlighted."""
-    west, south, east, north = _view(codes)
+@lru_cache(maxsize=None)
+def _country_bounds() -> dict[str, tuple[float, float, float, float]]:
+    return {code: _bounds(rings) for code, rings in _shapes().items() if rings}
+
+
+@lru_cache(maxsize=8)
+def _drawing(codes: tuple[str, ...]) -> tuple[float, tuple[str, ...], tuple[str, ...]]:
+    """The map's height and the outlines of the neighbours in view and of the case countries (in the order of
+    `codes`): the same in every language, so each process draws them once."""
+    west, south, east, north = _view(list(codes))
     x_scale = WIDTH / (east - west)
     y_scale = x_scale / math.cos(math.radians((south + north) / 2))  # keep shapes' proportions
     height = round((north - south) * y_scale, 1)
@@ -96,19 +103,22 @@ def country_map_svg(codes: list[str], title: str, names: dict[str, str]) -> str:
                 parts.append(f"M{points[0][0]} {points[0][1]}l{steps.lstrip('+')}z")
         return "".join(parts)
 
-    shapes = []
-    for code, rings in _shapes().items():
-        if not rings:
-            continue
-        c_west, c_south, c_east, c_north = _bounds(rings)
+    neighbours = []
+    for code, (c_west, c_south, c_east, c_north) in _country_bounds().items():
         if c_east < west or c_west > east or c_north < south or c_south > north:
             continue
         if code in codes:
             continue
-        shapes.append(f'<path class="como-map__land" d="{path(rings)}"/>')
-    for code in codes:
-        shapes.append(f'<path class="como-map__case" d="{path(_shapes().get(code, []))}">'
-                      f"<title>{escape(names.get(code, code))}</title></path>")
+        neighbours.append(path(_shapes()[code]))
+    return height, tuple(neighbours), tuple(path(_shapes().get(code, [])) for code in codes)
+
+
+def country_map_svg(codes: list[str], title: str, names: dict[str, str]) -> str:
+    """An accessible inline SVG: the title names the countries, case countries are highlighted."""
+    height, neighbours, cases = _drawing(tuple(codes))
+    shapes = [f'<path class="como-map__land" d="{outline}"/>' for outline in neighbours]
+    shapes += [f'<path class="como-map__case" d="{outline}"><title>{escape(names.get(code, code))}</title></path>'
+               for code, outline in zip(codes, cases)]
     return (f'<svg class="como-map__svg" viewBox="0 0 {WIDTH} {height:g}" role="img" '
             f'aria-labelledby="como-map-title" xmlns="http://www.w3.org/2000/svg">'
             f'<title id="como-map-title">{escape(title)}</title>{"".join(shapes)}</svg>')

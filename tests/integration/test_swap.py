@@ -82,7 +82,7 @@ def test_without_the_exchange_call_a_kill_between_two_renames_is_repaired_by_the
     assert leftovers(tiny_project) == []
 
 
-def test_the_next_build_stops_workers_and_removes_staging_of_a_killed_build(tiny_project):
+def test_workers_end_with_a_killed_build_and_the_next_build_removes_its_staging(tiny_project):
     tiny_project.built_site()
     lock = tiny_project.root / ".site.lock"
     build = subprocess.Popen([sys.executable, "-m", "como_site", "build"], cwd=tiny_project.root,
@@ -90,16 +90,20 @@ def test_the_next_build_stops_workers_and_removes_staging_of_a_killed_build(tiny
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         lines = lock.read_text(encoding="ascii").splitlines()
-        if lines and lines[0].split()[1] == str(build.pid) and any(line.startswith("worker") for line in lines):
+        if lines and lines[0].split()[1] == str(build.pid) and any(line.startswith("worker") for line in lines) \
+                and leftovers(tiny_project):
             break
         time.sleep(0.02)
     workers = [int(line.split()[1]) for line in lines if line.startswith("worker")]
+    assert workers and all(is_running(pid) for pid in workers)
     build.kill()
     build.wait()
-    assert workers and all(is_running(pid) for pid in workers)   # orphans: they would wait forever
+    deadline = time.monotonic() + 10
+    while any(is_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not any(is_running(pid) for pid in workers)   # idle workers of a killed build would wait forever
     assert any(name.startswith(".site-build-") for name in leftovers(tiny_project))
     tiny_project.built_site()
-    assert not any(is_running(pid) for pid in workers)
     assert leftovers(tiny_project) == []
 
 
