@@ -8,8 +8,8 @@ import pytest
 
 from tests.conftest import FIXTURES
 
-PAGE = "---\ntitle: About\ndescription: About us.\n---\n\n# About\n\nWe advise clusters.\n"
-TRANSLATION = "---\ntitle: Über uns\ndescription: Über uns.\n---\n\n# Über uns\n\nWir beraten Cluster.\n"
+PAGE = "---\ntitle: About\ndescription: About us.\n---\n\n# About\n\nWe advise clusters.\n\n## Contact {#contact}\n"
+TRANSLATION = "---\ntitle: Über uns\ndescription: Über uns.\n---\n\n# Über uns\n\nWir beraten Cluster.\n\n## Kontakt {#contact}\n"
 
 
 def git(root, *args: str) -> str:
