@@ -69,6 +69,7 @@ class _PageCheck:
         self.lines = self.body.splitlines()
         self.shown = shown
         self.problems: list[Problem] = []
+        self.headings: list[tuple[int, str]] = []   # (file line, text with any attribute list) of each heading
 
     def problem(self, line: int, rule: str, message: str) -> None:
         self.problems.append(Problem(self.shown, line + self.offset, rule, message))
@@ -83,12 +84,14 @@ class _PageCheck:
 
     def run(self) -> list[Problem]:
         previous_level, previous_text = 0, ""
-        for token in PARSER.parse(self.body):
+        tokens = PARSER.parse(self.body)
+        for index, token in enumerate(tokens):
             if token.type == "code_block" and previous_text.startswith(BOX_OPENERS):
                 self.problems += _PageCheck(token.content, self.shown, self.offset + token.map[0]).run()
             if token.type == "inline" or not token.type.endswith("_close"):
                 previous_text = token.content   # the text of the block just closed, when a box opens
             if token.type == "heading_open":
+                self.headings.append((token.map[0] + 1 + self.offset, tokens[index + 1].content))
                 level = int(token.tag[1])
                 if previous_level and level > previous_level + 1:
                     self.problem(token.map[0] + 1, "heading-increment",
@@ -202,20 +205,15 @@ def check_pages_made_from_data(project: Project, made: set[str]) -> list[Problem
     return problems
 
 
-def check_contact_heading(text: str, shown: str) -> list[Problem]:
+def check_contact_heading(page: _PageCheck) -> list[Problem]:
     """The footer and the home page link to the about page's contact section by its id, the same in every
-    language: one of the page's headings must carry it."""
-    check = _PageCheck(text, shown)
-    tokens = PARSER.parse(check.body)
-    headings = [(opening, tokens[index + 1].content) for index, opening in enumerate(tokens)
-                if opening.type == "heading_open"]
-    if any(re.search(rf"\{{[^}}]*#{CONTACT_ANCHOR}(?![\w-])[^}}]*\}}\s*$", title) for _, title in headings):
+    language: one of the page's headings (as the page's check just read them) must carry it."""
+    if any(re.search(rf"\{{[^}}]*#{CONTACT_ANCHOR}(?![\w-])[^}}]*\}}\s*$", title) for _, title in page.headings):
         return []
-    line = headings[-1][0].map[0] + 1 if headings else 1
-    check.problem(line, "contact-heading", f"every page's footer and the home page link to this page's contact "
-                  f"section: end the contact heading with {{#{CONTACT_ANCHOR}}}, e.g. `## Contact {{#{CONTACT_ANCHOR}}}` "
-                  f"(the text may be in the page's language; the id stays {CONTACT_ANCHOR})")
-    return check.problems
+    line = page.headings[-1][0] if page.headings else 1
+    return [Problem(page.shown, line, "contact-heading", f"every page's footer and the home page link to this page's "
+                    f"contact section: end the contact heading with {{#{CONTACT_ANCHOR}}}, e.g. `## Contact "
+                    f"{{#{CONTACT_ANCHOR}}}` (the text may be in the page's language; the id stays {CONTACT_ANCHOR})")]
 
 
 def check_content(project: Project, content: Content | None = None) -> list[Problem]:
@@ -236,8 +234,8 @@ def check_page(project: Project, path: Path) -> list[Problem]:
         text = read_text(path, project.root)
     except ContentError as error:
         return error.problems
-    problems = (check_front_matter(text, shown) + _PageCheck(text, shown).run()
-                + unknown_placeholders(text, shown, project.company))
+    page = _PageCheck(text, shown)
+    problems = check_front_matter(text, shown) + page.run() + unknown_placeholders(text, shown, project.company)
     if path.relative_to(project.docs_dir).parts[1:] == (CONTACT_PAGE,):
-        problems += check_contact_heading(text, shown)
+        problems += check_contact_heading(page)
     return problems

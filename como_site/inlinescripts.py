@@ -8,8 +8,9 @@ base.html (whose `new URL("<base_url>", location)` varies with the page's depth,
 for every depth the site has, and for the absolute base of 404 pages), content.html and palette.html
 (the colour-scheme toggle: it applies the reader's stored choice before the page is painted; it has no
 variables). Ours: partials/language-banner-script.html (the language banner, decided before the first
-paint so that it never shifts the page; no variables either). The others appear only with features this site leaves off (an announcement bar, versioning,
-cookie consent): a page carrying one fails the check until its template is added to TEMPLATE_SCRIPTS.
+paint so that it never shifts the page; no variables either). The others appear only with features this
+site leaves off (an announcement bar, versioning, cookie consent): a page carrying one fails the check
+until its template is added to TEMPLATE_SCRIPTS.
 
 Data blocks (<script> of a type browsers never run) need no hash, but nothing else may ride in them: a
 page may carry them only as JSON of the kinds our templates emit (como_site.builtpages.DATA_BLOCK_TYPES:
