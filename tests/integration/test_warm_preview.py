@@ -115,3 +115,22 @@ def test_a_killed_builder_is_started_again_and_the_edit_still_shows(tiny_project
     assert preview.rendered_alone == 0 and preview.error is None   # a full build, in a new process
     assert "Après un arrêt." in (preview.site_dir / "fr/index.html").read_text(encoding="utf-8")
     assert_same_as_full_build(preview, tmp_path)
+
+
+def test_a_hostile_edit_is_refused_with_its_place_and_never_rendered(tiny_project, preview, tmp_path):
+    """Editors' input stays input in the page-level path too: a page swapped for a link to a file outside
+    the repository, or given a script, is reported with its path (and line) and nothing of it is served."""
+    page = tiny_project.root / "docs/fr/index.md"
+    secret = tmp_path / "secret.txt"
+    secret.write_text("---\ntitle: Secret\ndescription: x.\n---\n\n# Secret\n\nDo not publish.\n", encoding="utf-8")
+    page.unlink()
+    page.symlink_to(secret)
+    preview.on_change()
+    assert preview.rendered_alone == 0 and "docs/fr/index.md" in preview.error
+    assert "Do not publish" not in (preview.site_dir / "fr/index.html").read_text(encoding="utf-8")
+    page.unlink()
+    tiny_project.write("docs/fr/index.md", "---\ntitle: Home fr\ndescription: Home page fr.\n---\n\n"
+                       "# Home fr\n\n<script>alert(1)</script>\n")
+    preview.on_change()
+    assert preview.rendered_alone == 0 and "docs/fr/index.md:8: html: &lt;script&gt; is not allowed" in preview.error
+    assert "alert(1)" not in (preview.site_dir / "fr/index.html").read_text(encoding="utf-8")
