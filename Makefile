@@ -37,6 +37,7 @@ $(PROPERDOCS_VENV)/.deps: requirements-properdocs.lock pyproject.toml
 
 # PREVIEW_PR=N: the preview of pull request N, at <host>/previews/pr-N/ (noindex, a banner on every page)
 site: $(VENV)/.site-deps
+	@bash scripts/system-deps.sh site
 	$(PY) -m como_site build $(if $(PREVIEW_PR),--preview $(PREVIEW_PR))
 
 # The site's Python environment only (what the publish gate of `make upload` runs in), without building
