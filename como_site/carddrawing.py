@@ -40,7 +40,8 @@ SECTION_SIZE, SECTION_LINES = 30, 2
 SITE_NAME_SIZE = 34
 LINE_SPACING = 1.22
 ELLIPSIS = "…"
-INKS = ((INDIGO, WHITE), (INDIGO, INDIGO_PALE), (INDIGO_DARK, WHITE))   # (ground, text) pairs drawn
+TITLE_INK, SECTION_INK, FOOTER_INK = (INDIGO, WHITE), (INDIGO, INDIGO_PALE), (INDIGO_DARK, WHITE)   # (ground, text)
+INKS = (TITLE_INK, SECTION_INK, FOOTER_INK)
 RAMP = 11   # shades from ground to text in the palette, both ends included: anti-aliasing as drawn
 TRAILING = " \u00a0\u202f,;:-–"   # stripped before an ellipsis
 
@@ -158,34 +159,47 @@ def lay_out(text: CardText) -> CardLayout:
     return CardLayout(tuple(section), tuple(_shortened(lines, room, face, TEXT_WIDTH)), size, site_name[0])
 
 
+def _shade(ground: tuple[int, int, int], ink: tuple[int, int, int], step: int) -> tuple[int, int, int]:
+    return tuple(round(g + (c - g) * step / (RAMP - 1)) for g, c in zip(ground, ink))
+
+
 @lru_cache(maxsize=1)
-def palette() -> Image.Image:
-    """The card's colours and RAMP shades between each text colour and its ground: every colour the
-    anti-aliased text is drawn in lies close to one of them. Fixed, so every card stores the same colours."""
-    shades = dict.fromkeys(tuple(round(g + (c - g) * step / (RAMP - 1)) for g, c in zip(ground, ink))
-                           for ground, ink in INKS for step in range(RAMP))
-    colours = [*shades, *[next(iter(shades))] * (256 - len(shades))]   # Pillow reads 256 entries
-    image = Image.new("P", (1, 1))
-    image.putpalette([channel for colour in colours for channel in colour])
-    return image
+def colours() -> tuple[tuple[int, int, int], ...]:
+    """The card's palette: each (ground, text) pair of INKS and RAMP shades between them, both ends included.
+    Fixed, so every card stores the same colours."""
+    return tuple(dict.fromkeys(_shade(ground, ink, step) for ground, ink in INKS for step in range(RAMP)))
+
+
+@lru_cache(maxsize=None)
+def _ramp(ground: tuple[int, int, int], ink: tuple[int, int, int]) -> tuple[int, ...]:
+    """For each coverage 0-255 of a pixel by the text, the palette index of the shade between ground and
+    ink that the anti-aliased edge shows there."""
+    return tuple(colours().index(_shade(ground, ink, round(coverage * (RAMP - 1) / 255))) for coverage in range(256))
 
 
 def draw(layout: CardLayout) -> bytes:
-    """The card as a PNG of WIDTH x HEIGHT pixels: drawn in RGB, stored with the fixed `palette` (as seen,
-    at a third of the RGB file's size)."""
-    image = Image.new("RGB", (WIDTH, HEIGHT), INDIGO)
-    pen = ImageDraw.Draw(image)
+    """The card as a PNG of WIDTH x HEIGHT pixels with the fixed palette of `colours`. The text is drawn once,
+    as coverage (one byte a pixel), and each band's coverage becomes its shades of ground and ink: a third
+    of the work of drawing in RGB and matching every pixel to the palette afterwards, for the same picture."""
+    coverage = Image.new("L", (WIDTH, HEIGHT), 0)
+    pen = ImageDraw.Draw(coverage)
     for index, line in enumerate(layout.section_lines):
         pen.text((MARGIN, MARGIN + index * _line_height(SECTION_SIZE)), line, font=font(SECTION_SIZE, SEMIBOLD),
-                 fill=INDIGO_PALE)
+                 fill=255)
     rule = layout.title_top - SECTION_GAP // 2
-    pen.rectangle((MARGIN, rule - 3, MARGIN + 96, rule + 2), fill=INDIGO_PALE)
+    pen.rectangle((MARGIN, rule - 3, MARGIN + 96, rule + 2), fill=255)
     for index, line in enumerate(layout.title_lines):
         pen.text((MARGIN, layout.title_top + index * _line_height(layout.title_size)), line,
-                 font=font(layout.title_size, BOLD), fill=WHITE)
-    pen.rectangle((0, HEIGHT - FOOTER_HEIGHT, WIDTH, HEIGHT), fill=INDIGO_DARK)
+                 font=font(layout.title_size, BOLD), fill=255)
     pen.text((MARGIN, HEIGHT - FOOTER_HEIGHT // 2), layout.site_name, font=font(SITE_NAME_SIZE, SEMIBOLD),
-             fill=WHITE, anchor="lm")
+             fill=255, anchor="lm")
+    bands = (((0, rule + 3), SECTION_INK), ((rule + 3, HEIGHT - FOOTER_HEIGHT), TITLE_INK),
+             ((HEIGHT - FOOTER_HEIGHT, HEIGHT), FOOTER_INK))   # the section and its rule, the title, the site name
+    indices = Image.new("L", (WIDTH, HEIGHT))
+    for (top, bottom), (ground, ink) in bands:
+        indices.paste(coverage.crop((0, top, WIDTH, bottom)).point(list(_ramp(ground, ink))), (0, top))
+    image = Image.frombytes("P", (WIDTH, HEIGHT), indices.tobytes())
+    image.putpalette([channel for colour in colours() for channel in colour])
     output = io.BytesIO()
-    image.quantize(palette=palette(), dither=Image.Dither.NONE).save(output, format="PNG")
+    image.save(output, format="PNG")
     return output.getvalue()
