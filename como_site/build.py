@@ -32,6 +32,7 @@ from como_site.material_patches import MaterialChanged
 from como_site.postprocess import postprocess
 from como_site.previews import preview_url
 from como_site.problems import raise_if_any
+from como_site.rendercache import prune
 from como_site.project import ROOT, Project, load_project
 from como_site.swap import BuildBusy, SiteLock, record_worker
 from como_site.themeassets import FOLDER as ASSETS, ThemeAssets, write_theme_assets
@@ -145,6 +146,7 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
     try:
         with SiteLock(site_dir) as lock:
             results = _build_and_swap(project, lock, languages, jobs, keep_other_languages, drafts, language_builder)
+            prune(project.root)   # the drawn files no build has used for a month
     except BuildBusy as busy:
         raise BuildError(str(busy)) from None
     except OSError as error:

@@ -7,17 +7,23 @@ everything the drawing reads: the texts, the language, and a version of the draw
 a change to the template or the code draws afresh. Writes are atomic, so the parallel per-language builds
 can share one cache. Each build counts what it drew and what it took from the cache (`tally`), per kind
 and counting each file once, so the build can say how much work it did.
+
+A file is dated when it is drawn and again each time a build takes it (its modification time), and `prune`
+removes what no build has asked for in KEEP_DAYS: the cache keeps what the current pages and the branches
+being worked on use, and does not grow with every edit ever made (each changed title leaves a card behind).
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
 CACHE_FOLDER = Path(".cache") / "render"
+KEEP_DAYS = 30
 
 _tally: dict[str, dict[str, bool]] = {}   # kind -> input key -> drawn (True) or taken from the cache
 
@@ -48,9 +54,10 @@ def rendered(project_root: Path, kind: str, suffix: str, parts: Iterable[str | b
     path = folder / f"{key}.{suffix}"
     try:
         data = path.read_bytes()
+        os.utime(path)   # asked for today: kept by `prune`
         _tally.setdefault(kind, {}).setdefault(key, False)
         return Rendered(data, drawn=False)
-    except FileNotFoundError:
+    except FileNotFoundError:   # never drawn, or removed by a prune since it was read
         pass
     data = draw()
     folder.mkdir(parents=True, exist_ok=True)
@@ -74,3 +81,19 @@ def start_tally() -> None:
 def tally() -> dict[str, tuple[int, int]]:
     """Kind -> (files drawn, files taken from the cache) since `start_tally`, each file counted once."""
     return {kind: (sum(keys.values()), len(keys) - sum(keys.values())) for kind, keys in sorted(_tally.items())}
+
+
+def prune(project_root: Path, now: float | None = None) -> int:
+    """Remove the cached files no build has drawn or taken in KEEP_DAYS, and temporary files a killed build
+    left (older than a day); returns how many were removed. Files that vanish meanwhile are skipped."""
+    now = time.time() if now is None else now
+    removed = 0
+    for path in (Path(project_root) / CACHE_FOLDER).glob("*/*"):
+        try:
+            age = now - path.lstat().st_mtime
+            if path.is_file() and age > (86400 if path.name.startswith(".") else KEEP_DAYS * 86400):
+                path.unlink()
+                removed += 1
+        except FileNotFoundError:
+            continue
+    return removed

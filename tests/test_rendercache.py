@@ -1,5 +1,9 @@
-"""The render cache: the same inputs are drawn once; any changed input draws afresh."""
-from como_site.rendercache import input_key, rendered, start_tally, tally
+"""The render cache: the same inputs are drawn once; any changed input draws afresh; what no build used
+for KEEP_DAYS is pruned."""
+import os
+import time
+
+from como_site.rendercache import CACHE_FOLDER, KEEP_DAYS, input_key, prune, rendered, start_tally, tally
 
 
 def test_same_inputs_are_drawn_once(tmp_path):
@@ -34,3 +38,23 @@ def test_the_tally_counts_each_file_once(tmp_path):
     rendered(tmp_path, "pdf", "pdf", ["a"], lambda: b"1")
     rendered(tmp_path, "cards", "png", ["a"], lambda: b"3")
     assert tally() == {"cards": (1, 0), "pdf": (0, 1)}
+
+
+def test_prune_removes_what_no_build_used_for_keep_days_and_keeps_what_a_build_took(tmp_path):
+    now = time.time()
+    rendered(tmp_path, "cards", "png", ["old, unused"], lambda: b"1")
+    rendered(tmp_path, "cards", "png", ["old, taken again"], lambda: b"2")
+    rendered(tmp_path, "pdf", "pdf", ["recent"], lambda: b"3")
+    folder = tmp_path / CACHE_FOLDER
+    long_ago = now - (KEEP_DAYS + 1) * 86400
+    for key in ("old, unused", "old, taken again"):
+        os.utime(folder / "cards" / f"{input_key([key])}.png", (long_ago, long_ago))
+    leftover = folder / "pdf" / ".killed.pdf.tmp"
+    leftover.write_bytes(b"half")
+    os.utime(leftover, (now - 2 * 86400, now - 2 * 86400))
+    assert not rendered(tmp_path, "cards", "png", ["old, taken again"], lambda: b"redrawn").drawn   # dated today
+
+    assert prune(tmp_path, now) == 2
+    assert sorted(path.name for path in folder.glob("*/*")) == sorted(
+        [f"{input_key(['old, taken again'])}.png", f"{input_key(['recent'])}.pdf"])
+    assert rendered(tmp_path, "cards", "png", ["old, unused"], lambda: b"drawn again").drawn
