@@ -13,6 +13,7 @@ import hashlib
 import io
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -201,5 +202,7 @@ def draw(layout: CardLayout) -> bytes:
     image = Image.frombytes("P", (WIDTH, HEIGHT), indices.tobytes())
     image.putpalette([channel for colour in colours() for channel in colour])
     output = io.BytesIO()
-    image.save(output, format="PNG")
+    # zlib's run-length strategy, for a picture made of runs of one colour: 2.3 ms and 20 KB a card, where
+    # the default strategy takes 5.7 ms for 15 KB (encoding was the largest single cost of a cold build)
+    image.save(output, format="PNG", compress_type=zlib.Z_RLE)
     return output.getvalue()
