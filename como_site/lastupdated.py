@@ -17,17 +17,17 @@ from pathlib import Path
 from markupsafe import Markup, escape
 
 from como_site.casestudies.localise import long_date
+from como_site.contentfiles import CONTENT_DIRS
 from como_site.gitinfo import git
 from como_site.labels import Labels
 
 COMMIT_MARK = "\x1e"   # starts each commit's line in the log below, before its timestamp
-CONTENT_FOLDERS = ("docs", "case_studies", "i18n", "sources")
 
 
 def last_changes(root: Path) -> dict[str, datetime.date]:
     """Repository-relative path -> the (UTC) day of the last commit that changed it, for every content file."""
     log = git(root, "log", "--first-parent", "--diff-merges=first-parent", f"--format={COMMIT_MARK}%ct", "--name-only",
-              "--no-renames", "--", *CONTENT_FOLDERS) or ""
+              "--no-renames", "--", *CONTENT_DIRS) or ""
     changed: dict[str, datetime.date] = {}
     day = None
     for line in log.split("\n"):   # not splitlines(): it breaks lines at the \x1e mark too

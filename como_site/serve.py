@@ -16,11 +16,12 @@ from pathlib import Path
 
 from como_site.build import BuildError, build_site
 from como_site.builders.mkdocs import serve_with_live_reload
+from como_site.contentfiles import CONFIG_FILE, CONTENT_DIRS
 from como_site.problems import ContentError
 from como_site.project import load_project
 from como_site.warmbuild import RESTART_ON, WarmBuilders, WarmSite, forget_loaded_files, page_edits
 
-WATCHED = ("docs", "case_studies", "i18n", "overrides", "hooks", "mkdocs.yml")
+WATCHED = (*CONTENT_DIRS, "overrides", "hooks", CONFIG_FILE)   # every editor's folder, the theme, the settings
 
 
 def _snapshot(root: Path) -> dict[Path, float]:

@@ -9,12 +9,12 @@ import pytest
 
 from como_site.build import BuildError, build_site
 from como_site.casestudies.validate import load_case_studies
+from como_site.contentfiles import CONTENT_DIRS
 from como_site.problems import ContentError
 from como_site.project import ROOT, load_project
 from tests.tinyproject import FIXTURES, TinyProject, run_cli, site_snapshot  # noqa: F401 - tests import them from here
 
 LANGUAGES = ("de", "en", "es", "fr")
-CONTENT_FOLDERS = ("docs", "case_studies", "i18n", "sources")
 
 
 @pytest.fixture(scope="session")
@@ -55,7 +55,7 @@ def sample_case(project) -> tuple[str, str]:
 
 def copy_of_project(root: Path) -> Path:
     """A copy of the real project's content, configuration, hooks and templates (the package is installed)."""
-    for name in (*CONTENT_FOLDERS, "hooks", "overrides"):
+    for name in (*CONTENT_DIRS, "hooks", "overrides"):
         shutil.copytree(ROOT / name, root / name, symlinks=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     return root

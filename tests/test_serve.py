@@ -22,7 +22,7 @@ def test_one_language_preview_ignores_other_languages():
     assert affected_languages(ROOT, {ROOT / "docs/fr/about.md"}, ["de"], "en") == []
 
 
-def test_preview_watches_pages_data_and_glossary(tmp_path):
+def test_preview_watches_pages_data_glossary_and_sources(tmp_path):
     """Builds write nothing into the project, so every file in a watched folder is an editor's file."""
     from como_site.serve import _snapshot
 
@@ -33,5 +33,7 @@ def test_preview_watches_pages_data_and_glossary(tmp_path):
     (tmp_path / "case_studies" / "alpha.yml").write_text("id: alpha\n", encoding="utf-8")
     (tmp_path / "i18n").mkdir()
     (tmp_path / "i18n" / "glossary.yml").write_text("terms: {}\n", encoding="utf-8")
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "further-reading.yml").write_text("sources: []\n", encoding="utf-8")
     assert set(_snapshot(tmp_path)) == {folder / "index.md", tmp_path / "case_studies" / "alpha.yml",
-                                        tmp_path / "i18n" / "glossary.yml"}
+                                        tmp_path / "i18n" / "glossary.yml", tmp_path / "sources" / "further-reading.yml"}

@@ -134,3 +134,16 @@ def test_a_hostile_edit_is_refused_with_its_place_and_never_rendered(tiny_projec
     preview.on_change()
     assert preview.rendered_alone == 0 and "docs/fr/index.md:8: html: &lt;script&gt; is not allowed" in preview.error
     assert "alert(1)" not in (preview.site_dir / "fr/index.html").read_text(encoding="utf-8")
+
+
+def test_an_edit_of_the_further_reading_sources_is_built_and_equals_a_full_build(tiny_project, preview, tmp_path):
+    """sources/ is an editor's folder like docs/: the preview sees its edits (it once watched only docs/,
+    case_studies/ and i18n/, and showed the old list until the next page edit)."""
+    path = tiny_project.root / "sources/further-reading.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("An Example Report", "A Revised Example Report"),
+                    encoding="utf-8")
+    preview.on_change()
+    assert preview.error is None
+    lang = preview.languages[0]
+    assert "A Revised Example Report" in (preview.site_dir / lang / "further-reading/index.html").read_text(encoding="utf-8")
+    assert_same_as_full_build(preview, tmp_path)
