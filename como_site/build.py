@@ -11,7 +11,7 @@ import os
 import shutil
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -24,7 +24,8 @@ from como_site.buildcontext import BuildContext
 from como_site.builders.mkdocs import LanguageBuild, build_language, warm_up
 from como_site.contentcheck import check_content
 from como_site.contentfiles import check_content_files
-from como_site.contenttypes import CASE_STUDIES, Content, load_content
+from como_site.contenttypes import CASE_STUDIES, Content, content_files, load_content
+from como_site.labels import labels_for
 from como_site.drafts import previewed
 from como_site.inlinescripts import ThemeChanged
 from como_site.linkhints import explain
@@ -32,7 +33,7 @@ from como_site.material_patches import MaterialChanged
 from como_site.postprocess import postprocess
 from como_site.previews import preview_url
 from como_site.problems import raise_if_any
-from como_site.rendercache import prune
+from como_site.rendercache import Tally, counts, prune, start_tally, tally
 from como_site.project import ROOT, Project, load_project
 from como_site.swap import BuildBusy, SiteLock, record_worker
 from como_site.themeassets import FOLDER as ASSETS, ThemeAssets, write_theme_assets
@@ -43,10 +44,11 @@ def check_and_load(project: Project, drafts: bool = False,
     """Check pages and every content type's data, reporting every problem of all at once; with `drafts`
     (the preview only) draft case studies are shown as published, and their ids returned for the banner.
     Links, special and oversized files come first: nothing may read or copy them. `loaded` is told the
-    data as soon as it is loaded, before the pages are checked."""
+    data as soon as it is loaded and valid, before the pages are checked."""
     raise_if_any(check_content_files(project.root))
     content, problems = load_content(project)
-    loaded(content)
+    if not problems:
+        loaded(content)
     problems += check_content(project, None if problems else content)
     raise_if_any(problems)
     if not drafts:
@@ -104,13 +106,31 @@ def _language_workers(jobs: int, lock_path: Path) -> Iterator[ProcessPoolExecuto
     pool.shutdown()
 
 
-def _start_workers(pool: ProcessPoolExecutor | None, jobs: int, content: Content) -> None:
-    """Give each worker its warm-up task, so the processes start and import while the pages are checked."""
+def draw_ahead(project: Project, content: Content, lang: str) -> Tally:
+    """A worker's task while the main process checks the pages: one language's files made from data (the
+    case-study PDFs, a third of a language's build) typeset into the render cache, where that language's
+    build then takes them. The workers would otherwise wait for the check, and the last language build
+    alone at the end; the work is the same. Any failure is left to the language's build, which makes the
+    same files and reports it with its file."""
+    start_tally()
+    try:
+        content_files(project, labels_for(project), content, lang)
+    except Exception:   # noqa: BLE001 - reported by the language's build (see above)
+        return {}
+    return tally()
+
+
+def _start_workers(pool: ProcessPoolExecutor | None, jobs: int, content: Content, project: Project,
+                   languages: list[str]) -> list[Future]:
+    """Give each worker its warm-up task, so the processes start and import while the pages are checked,
+    then the languages' files to draw ahead; returns the futures of those, whose tallies the report adds."""
     if pool is None:
-        return
+        return []
     cases = content.get(CASE_STUDIES.name)
+    typesetting = bool(cases and cases.published)
     for _ in range(jobs):
-        pool.submit(warm_up, bool(cases and cases.published))
+        pool.submit(warm_up, typesetting)
+    return [pool.submit(draw_ahead, project, content, lang) for lang in languages] if typesetting else []
 
 
 def _build_languages(project: Project, languages: list[str], content: Content, drafts: frozenset[str],
@@ -145,7 +165,7 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
     jobs = min(jobs or os.cpu_count() or 1, len(languages))
     try:
         with SiteLock(site_dir) as lock:
-            results = _build_and_swap(project, lock, languages, jobs, keep_other_languages, drafts, language_builder)
+            tallies = _build_and_swap(project, lock, languages, jobs, keep_other_languages, drafts, language_builder)
             prune(project.root)   # the drawn files no build has used for a month
     except BuildBusy as busy:
         raise BuildError(str(busy)) from None
@@ -154,27 +174,22 @@ def build_site(root: Path | None = None, site_dir: Path | None = None, site_url:
             raise
         raise BuildError(f"the disk is full while writing {error.filename or site_dir.parent}: free some space "
                          f"and build again; {site_dir.name}/ was not changed") from None
-    return BuildReport(site_dir, languages, time.perf_counter() - started, _count_pages(site_dir),
-                       _rendered(results))
-
-
-def _rendered(results: list[LanguageBuild]) -> dict[str, tuple[int, int]]:
-    totals: dict[str, tuple[int, int]] = {}
-    for result in results:
-        for kind, (drawn, cached) in result.rendered.items():
-            before = totals.get(kind, (0, 0))
-            totals[kind] = (before[0] + drawn, before[1] + cached)
-    return dict(sorted(totals.items()))
+    return BuildReport(site_dir, languages, time.perf_counter() - started, _count_pages(site_dir), counts(tallies))
 
 
 def _build_and_swap(project: Project, lock: SiteLock, languages: list[str], jobs: int,
                     keep_other_languages: bool, drafts: bool,
-                    language_builder: LanguageBuilder | None) -> list[LanguageBuild]:
+                    language_builder: LanguageBuilder | None) -> list[Tally]:
+    """What the build drew or took from the render cache, as the tallies of its tasks."""
+    ahead: list[Future] = []
     with _language_workers(1 if language_builder else jobs, lock.path) as pool:
         # every content problem surfaces here, before rendering
-        content, draft_ids = check_and_load(project, drafts, lambda loaded: _start_workers(pool, jobs, loaded))
+        content, draft_ids = check_and_load(
+            project, drafts, lambda loaded: ahead.extend(_start_workers(pool, jobs, loaded, project, languages)))
         build_languages = language_builder or partial(_build_languages, pool=pool)
-        return _build_in_staging(project, lock, languages, content, draft_ids, build_languages, keep_other_languages)
+        results = _build_in_staging(project, lock, languages, content, draft_ids, build_languages,
+                                    keep_other_languages)
+        return [future.result() for future in ahead] + [result.rendered for result in results]
 
 
 def _build_in_staging(project: Project, lock: SiteLock, languages: list[str], content: Content,

@@ -5,8 +5,8 @@ Drawing a card or typesetting a PDF is slow, and most builds change few pages. E
 a file by its inputs and gets the kept bytes when nothing it depends on changed. The inputs must include
 everything the drawing reads: the texts, the language, and a version of the drawing code (`renderer`), so
 a change to the template or the code draws afresh. Writes are atomic, so the parallel per-language builds
-can share one cache. Each build counts what it drew and what it took from the cache (`tally`), per kind
-and counting each file once, so the build can say how much work it did.
+can share one cache. Each build counts what it drew and what it took from the cache (`tally`, summed over
+its processes by `counts`), per kind and counting each file once, so the build can say how much work it did.
 
 A file is dated when it is drawn and again each time a build takes it (its modification time), and `prune`
 removes what no build has asked for in KEEP_DAYS: the cache keeps what the current pages and the branches
@@ -25,7 +25,8 @@ from typing import Callable, Iterable
 CACHE_FOLDER = Path(".cache") / "render"
 KEEP_DAYS = 30
 
-_tally: dict[str, dict[str, bool]] = {}   # kind -> input key -> drawn (True) or taken from the cache
+Tally = dict[str, dict[str, bool]]   # kind -> input key -> drawn by this build (False: taken from the cache)
+_tally: Tally = {}   # this process's, since start_tally
 
 
 @dataclass(frozen=True)
@@ -78,10 +79,22 @@ def start_tally() -> None:
     _tally.clear()
 
 
-def tally() -> dict[str, tuple[int, int]]:
-    """Kind -> (files drawn, files taken from the cache) since `start_tally`, each file counted once."""
-    return {kind: (sum(keys.values()), len(keys) - sum(keys.values())) for kind, keys in sorted(_tally.items())}
+def tally() -> Tally:
+    """What was asked for since `start_tally`, each file once: to hand to `counts` with other processes'."""
+    return {kind: dict(keys) for kind, keys in _tally.items()}
 
+
+def counts(tallies: Iterable[Tally]) -> dict[str, tuple[int, int]]:
+    """Kind -> (files drawn, files taken from the cache) over the tallies of several processes: a file one
+    process drew and another then took from the cache (the files drawn ahead, como_site/build.py) counts as
+    drawn, once."""
+    merged: Tally = {}
+    for one in tallies:
+        for kind, keys in one.items():
+            kept = merged.setdefault(kind, {})
+            for key, drawn in keys.items():
+                kept[key] = kept.get(key, False) or drawn
+    return {kind: (sum(keys.values()), len(keys) - sum(keys.values())) for kind, keys in sorted(merged.items())}
 
 def prune(project_root: Path, now: float | None = None) -> int:
     """Remove the cached files no build has drawn or taken in KEEP_DAYS, and temporary files a killed build

@@ -3,7 +3,7 @@ for KEEP_DAYS is pruned."""
 import os
 import time
 
-from como_site.rendercache import CACHE_FOLDER, KEEP_DAYS, input_key, prune, rendered, start_tally, tally
+from como_site.rendercache import CACHE_FOLDER, KEEP_DAYS, counts, input_key, prune, rendered, start_tally, tally
 
 
 def test_same_inputs_are_drawn_once(tmp_path):
@@ -37,7 +37,7 @@ def test_the_tally_counts_each_file_once(tmp_path):
     start_tally()
     rendered(tmp_path, "pdf", "pdf", ["a"], lambda: b"1")
     rendered(tmp_path, "cards", "png", ["a"], lambda: b"3")
-    assert tally() == {"cards": (1, 0), "pdf": (0, 1)}
+    assert counts([tally()]) == {"cards": (1, 0), "pdf": (0, 1)}
 
 
 def test_prune_removes_what_no_build_used_for_keep_days_and_keeps_what_a_build_took(tmp_path):
@@ -58,3 +58,18 @@ def test_prune_removes_what_no_build_used_for_keep_days_and_keeps_what_a_build_t
     assert sorted(path.name for path in folder.glob("*/*")) == sorted(
         [f"{input_key(['old, taken again'])}.png", f"{input_key(['recent'])}.pdf"])
     assert rendered(tmp_path, "cards", "png", ["old, unused"], lambda: b"drawn again").drawn
+
+
+def test_counts_take_a_file_one_process_drew_and_another_took_from_the_cache_as_drawn_once(tmp_path):
+    start_tally()
+    rendered(tmp_path, "pdf", "pdf", ["a"], lambda: b"1")   # drawn ahead, in one process
+    ahead = tally()
+    start_tally()
+    rendered(tmp_path, "pdf", "pdf", ["a"], lambda: b"1")   # the language's build, in another
+    rendered(tmp_path, "pdf", "pdf", ["b"], lambda: b"2")
+    rendered(tmp_path, "cards", "png", ["c"], lambda: b"3")
+    build = tally()
+    start_tally()
+    rendered(tmp_path, "cards", "png", ["c"], lambda: b"3")   # a later build
+    assert counts([ahead, build]) == {"cards": (1, 0), "pdf": (2, 0)}
+    assert counts([tally()]) == {"cards": (0, 1)}

@@ -25,7 +25,7 @@ import jinja2
 
 from como_site.buildcontext import BuildContext, set_current
 from como_site.builders.engine import load_engine
-from como_site.rendercache import start_tally, tally
+from como_site.rendercache import Tally, start_tally, tally
 from como_site.templatecache import COMPILED_TEMPLATES
 from como_site.themeassets import FOLDER as ASSETS
 
@@ -38,7 +38,7 @@ class LanguageBuild:
     language: str
     warnings: list[str]
     ok: bool
-    rendered: dict[str, tuple[int, int]] = field(default_factory=dict)   # kind -> (drawn, from the cache)
+    rendered: Tally = field(default_factory=dict)   # the files drawn or taken from the render cache
     written: list[str] = field(default_factory=list)   # the pages a warm render wrote again
 
 
