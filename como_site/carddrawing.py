@@ -180,8 +180,9 @@ def _ramp(ground: tuple[int, int, int], ink: tuple[int, int, int]) -> tuple[int,
 
 def draw(layout: CardLayout) -> bytes:
     """The card as a PNG of WIDTH x HEIGHT pixels with the fixed palette of `colours`. The text is drawn once,
-    as coverage (one byte a pixel), and each band's coverage becomes its shades of ground and ink: a third
-    of the work of drawing in RGB and matching every pixel to the palette afterwards, for the same picture."""
+    as coverage (one byte a pixel), and each band's coverage becomes its shades of ground and ink: less work
+    than drawing in RGB and matching every pixel to the palette afterwards (9.2 instead of 11.2 ms), and the
+    same picture to within one of the RAMP shades at the letters' edges."""
     coverage = Image.new("L", (WIDTH, HEIGHT), 0)
     pen = ImageDraw.Draw(coverage)
     for index, line in enumerate(layout.section_lines):
