@@ -25,16 +25,16 @@ from como_site.builders.mkdocs import LanguageBuild, build_language, warm_up
 from como_site.contentcheck import check_content
 from como_site.contentfiles import check_content_files
 from como_site.contenttypes import CASE_STUDIES, Content, content_files, load_content
-from como_site.labels import labels_for
 from como_site.drafts import previewed
 from como_site.inlinescripts import ThemeChanged
+from como_site.labels import labels_for
 from como_site.linkhints import explain
 from como_site.material_patches import MaterialChanged
 from como_site.postprocess import postprocess
 from como_site.previews import preview_url
 from como_site.problems import raise_if_any
-from como_site.rendercache import Tally, counts, prune, start_tally, tally
 from como_site.project import ROOT, Project, load_project
+from como_site.rendercache import Tally, counts, prune, start_tally, tally
 from como_site.swap import BuildBusy, SiteLock, record_worker
 from como_site.themeassets import FOLDER as ASSETS, ThemeAssets, write_theme_assets
 

@@ -96,6 +96,7 @@ def counts(tallies: Iterable[Tally]) -> dict[str, tuple[int, int]]:
                 kept[key] = kept.get(key, False) or drawn
     return {kind: (sum(keys.values()), len(keys) - sum(keys.values())) for kind, keys in sorted(merged.items())}
 
+
 def prune(project_root: Path, now: float | None = None) -> int:
     """Remove the cached files no build has drawn or taken in KEEP_DAYS, and temporary files a killed build
     left (older than a day); returns how many were removed. Files that vanish meanwhile are skipped."""
