@@ -217,10 +217,13 @@ def check_contact_heading(page: _PageCheck) -> list[Problem]:
 
 
 def check_content(project: Project, content: Content | None = None) -> list[Problem]:
-    """Every problem of the editors' pages; with `content` (the validated data), also against the pages
-    made from it."""
-    made = set(content_pages(project, labels_for(project), content, project.source_language)) if content else set()
-    problems = check_nav(project, made) + check_pages_made_from_data(project, made) + check_file_names(project)
+    """Every problem of the editors' pages; with `content` (the validated data), also the nav and the pages
+    made from it. Without it (some data was refused) no page is made from data, and checking the nav would
+    only tell the editor to create those pages by hand."""
+    problems = check_file_names(project)
+    if content:
+        made = set(content_pages(project, labels_for(project), content, project.source_language))
+        problems += check_nav(project, made) + check_pages_made_from_data(project, made)
     for path in markdown_pages(project):
         problems += check_page(project, path)
     return sorted(set(problems))

@@ -74,6 +74,16 @@ def test_front_matter_missing_description(tiny_project):
         "docs/de/index.md:3: front-matter.description: add `description:` to the front matter"]
 
 
+def test_refused_data_is_reported_alone_not_as_missing_pages_made_from_data(tiny_project):
+    """While any data file is refused no page is made from data, so the nav's entries for those pages
+    (the glossary here) cannot be checked: the editor is told of the data file only, not to create pages."""
+    tiny_project.nav.append("glossary.md")
+    tiny_project.save_config()
+    tiny_project.add_case("bomb", "a: &a [x, x]\nb: [*a, *a]\n")
+    lines = problems_for(tiny_project, "Text.")
+    assert lines == ["case_studies/bomb.yml:1: yaml: anchors and aliases (&x, *x) are not allowed: write the value out"]
+
+
 def test_nav_entry_without_page(tiny_project):
     tiny_project.nav.append({"Leistungen": ["services/nope.md"]})
     tiny_project.save_config()
