@@ -6,7 +6,8 @@ a file by its inputs and gets the kept bytes when nothing it depends on changed.
 everything the drawing reads: the texts, the language, and a version of the drawing code (`renderer`), so
 a change to the template or the code draws afresh. Writes are atomic, so the parallel per-language builds
 can share one cache. Each build counts what it drew and what it took from the cache (`tally`, summed over
-its processes by `counts`), per kind and counting each file once, so the build can say how much work it did.
+its processes by `counts`), per kind and counting each file once, and the CPU time the drawing took
+(`drawing_seconds`), so the build can say how much work it did.
 
 A file is dated when it is drawn and again each time a build takes it (its modification time), and `prune`
 removes what no build has asked for in KEEP_DAYS: the cache keeps what the current pages and the branches
@@ -25,7 +26,7 @@ from typing import Callable, Iterable
 CACHE_FOLDER = Path(".cache") / "render"
 KEEP_DAYS = 30
 
-Tally = dict[str, dict[str, bool]]   # kind -> input key -> drawn by this build (False: taken from the cache)
+Tally = dict[str, dict[str, float | None]]   # kind -> input key -> CPU seconds drawing it (None: from the cache)
 _tally: Tally = {}   # this process's, since start_tally
 
 
@@ -56,11 +57,13 @@ def rendered(project_root: Path, kind: str, suffix: str, parts: Iterable[str | b
     try:
         data = path.read_bytes()
         os.utime(path)   # asked for today: kept by `prune`
-        _tally.setdefault(kind, {}).setdefault(key, False)
+        _tally.setdefault(kind, {}).setdefault(key, None)
         return Rendered(data, drawn=False)
     except FileNotFoundError:   # never drawn, or removed by a prune since it was read
         pass
+    started = time.process_time()
     data = draw()
+    seconds = time.process_time() - started
     folder.mkdir(parents=True, exist_ok=True)
     descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
@@ -70,7 +73,7 @@ def rendered(project_root: Path, kind: str, suffix: str, parts: Iterable[str | b
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    _tally.setdefault(kind, {})[key] = True
+    _tally.setdefault(kind, {})[key] = seconds
     return Rendered(data, drawn=True)
 
 
@@ -84,17 +87,30 @@ def tally() -> Tally:
     return {kind: dict(keys) for kind, keys in _tally.items()}
 
 
-def counts(tallies: Iterable[Tally]) -> dict[str, tuple[int, int]]:
-    """Kind -> (files drawn, files taken from the cache) over the tallies of several processes: a file one
-    process drew and another then took from the cache (the files drawn ahead, como_site/build.py) counts as
-    drawn, once."""
+def _merged(tallies: Iterable[Tally]) -> Tally:
+    """The tallies of several processes as one: a file one process drew and another then took from the
+    cache (the files drawn ahead, como_site/build.py) is drawn, once."""
     merged: Tally = {}
     for one in tallies:
         for kind, keys in one.items():
             kept = merged.setdefault(kind, {})
-            for key, drawn in keys.items():
-                kept[key] = kept.get(key, False) or drawn
-    return {kind: (sum(keys.values()), len(keys) - sum(keys.values())) for kind, keys in sorted(merged.items())}
+            for key, seconds in keys.items():
+                if kept.get(key) is None:
+                    kept[key] = seconds
+    return merged
+
+
+def counts(tallies: Iterable[Tally]) -> dict[str, tuple[int, int]]:
+    """Kind -> (files drawn, files taken from the cache) over the tallies of several processes."""
+    return {kind: (sum(seconds is not None for seconds in keys.values()),
+                   sum(seconds is None for seconds in keys.values()))
+            for kind, keys in sorted(_merged(tallies).items())}
+
+
+def drawing_seconds(tallies: Iterable[Tally]) -> dict[str, float]:
+    """Kind -> CPU seconds spent drawing its files (in whichever process drew them), over several tallies."""
+    return {kind: sum(seconds for seconds in keys.values() if seconds is not None)
+            for kind, keys in sorted(_merged(tallies).items())}
 
 
 def prune(project_root: Path, now: float | None = None) -> int:

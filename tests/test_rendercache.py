@@ -1,9 +1,11 @@
 """The render cache: the same inputs are drawn once; any changed input draws afresh; what no build used
-for KEEP_DAYS is pruned."""
+for KEEP_DAYS is pruned; the CPU
+time of the drawing is counted."""
 import os
 import time
 
-from como_site.rendercache import CACHE_FOLDER, KEEP_DAYS, counts, input_key, prune, rendered, start_tally, tally
+from como_site.rendercache import (CACHE_FOLDER, KEEP_DAYS, counts, drawing_seconds, input_key, prune, rendered,
+                                  start_tally, tally)
 
 
 def test_same_inputs_are_drawn_once(tmp_path):
@@ -73,3 +75,27 @@ def test_counts_take_a_file_one_process_drew_and_another_took_from_the_cache_as_
     rendered(tmp_path, "cards", "png", ["c"], lambda: b"3")   # a later build
     assert counts([ahead, build]) == {"cards": (1, 0), "pdf": (2, 0)}
     assert counts([tally()]) == {"cards": (0, 1)}
+
+
+def _busy(seconds: float) -> bytes:
+    """A drawing that takes `seconds` of this process's CPU time."""
+    until = time.process_time() + seconds
+    while time.process_time() < until:
+        pass
+    return b"drawn"
+
+
+def test_drawing_seconds_sum_the_cpu_time_of_the_files_drawn_once_and_not_of_those_from_the_cache(tmp_path):
+    start_tally()
+    rendered(tmp_path, "pdf", "pdf", ["a"], lambda: _busy(0.05))   # drawn ahead, in one process
+    ahead = tally()
+    start_tally()
+    rendered(tmp_path, "pdf", "pdf", ["a"], lambda: _busy(1.0))   # taken from the cache: not drawn again
+    rendered(tmp_path, "pdf", "pdf", ["b"], lambda: _busy(0.05))
+    rendered(tmp_path, "cards", "png", ["c"], lambda: _busy(0.02))
+    seconds = drawing_seconds([ahead, tally()])
+    assert sorted(seconds) == ["cards", "pdf"]
+    assert 0.099 <= seconds["pdf"] < 0.5 and 0.02 <= seconds["cards"] < 0.3
+    start_tally()
+    rendered(tmp_path, "cards", "png", ["c"], lambda: _busy(1.0))   # a later build draws nothing
+    assert drawing_seconds([tally()]) == {"cards": 0.0}
