@@ -56,7 +56,7 @@ def check_site(site_dir: Path, site_url: str, languages: list[str], pages: dict[
         target = url_to_file(site_dir, site_url, head.canonical) if head.canonical else None
         if not head.canonical:
             fault(page, "no canonical link")
-        elif target is None or (not target.is_file() and target.relative_to(site_dir).parts[0] in languages):
+        elif target is None or (not target.is_file() and target.relative_to(site_dir).parts[0] not in not_built):
             fault(page, f"canonical link points to a missing page: {head.canonical}")
         for href in head.relative_hreflang:
             fault(page, f"hreflang link is relative (must be absolute): {href}")
@@ -72,7 +72,7 @@ def check_site(site_dir: Path, site_url: str, languages: list[str], pages: dict[
             if href in head.relative_hreflang:
                 continue
             target = url_to_file(site_dir, site_url, href)
-            if target and target.parent != site_dir and target.relative_to(site_dir).parts[0] not in languages:
+            if target and target.relative_to(site_dir).parts[0] in not_built:
                 continue   # a preview of some languages only: the others are not there to check
             other = pages.get(target) if target else None
             if code == "x-default":   # the original (on this page itself), or the root chooser for home pages
@@ -84,7 +84,7 @@ def check_site(site_dir: Path, site_url: str, languages: list[str], pages: dict[
                 fault(page, f"hreflang {code} points to a missing page: {href}")
             elif other.hreflang.get(lang) != head.canonical:
                 fault(page, f"hreflang {code} is not reciprocal: {href} does not link back to {head.canonical}")
-    faults += root_alternate_faults(site_dir, site_url, languages, pages)
+    faults += root_alternate_faults(site_dir, site_url, pages, not_built)
     for (lang, title), same in titles.items():
         if len(same) > 1:
             for page in same:
@@ -92,9 +92,10 @@ def check_site(site_dir: Path, site_url: str, languages: list[str], pages: dict[
     return faults + broken_links(site_dir, site_url, not_built, links_in)
 
 
-def root_alternate_faults(site_dir: Path, site_url: str, languages: list[str],
-                          pages: dict[Path, PageRecord]) -> list[str]:
-    """The root chooser's alternates: itself as x-default, and each home page it lists links back to it."""
+def root_alternate_faults(site_dir: Path, site_url: str, pages: dict[Path, PageRecord],
+                          not_built: tuple[str, ...]) -> list[str]:
+    """The root chooser's alternates: itself as x-default, and each home page it lists (but those of the
+    languages `not_built`) links back to it."""
     faults = []
     for page, head in pages.items():
         if page.parent != site_dir or head.noindex or not head.hreflang:
@@ -104,7 +105,7 @@ def root_alternate_faults(site_dir: Path, site_url: str, languages: list[str],
             faults.append(f"{name}: the language chooser must be its own x-default ({head.canonical})")
         for code, href in head.hreflang.items():
             target = url_to_file(site_dir, site_url, href)
-            if code == "x-default" or (target and target.relative_to(site_dir).parts[0] not in languages):
+            if code == "x-default" or (target and target.relative_to(site_dir).parts[0] in not_built):
                 continue
             other = pages.get(target) if target else None
             if other is None:

@@ -99,3 +99,49 @@ def test_a_chooser_that_does_not_list_a_home_page_naming_it(site_copy, project):
     assert check(site_copy, project) == [
         f"fr/index.html: hreflang x-default is not reciprocal: {project.site_url} does not link back to "
         f"{project.site_url}fr/"]
+
+
+def test_missing_canonical(site_copy, project):
+    plant(site_copy, "en/about/index.html", f'<link rel="canonical" href="{project.site_url}en/about/">', "")
+    assert "en/about/index.html: no canonical link" in check(site_copy, project)
+
+
+def test_canonical_outside_every_language_folder(site_copy, project):
+    """An address without its language (the page's own path under the site's root) is no page of the site."""
+    plant(site_copy, "es/services/index.html", f'rel="canonical" href="{project.site_url}es/services/"',
+          f'rel="canonical" href="{project.site_url}services/"')
+    faults = check(site_copy, project)
+    assert f"es/services/index.html: canonical link points to a missing page: {project.site_url}services/" in faults
+
+
+def test_hreflang_outside_every_language_folder_is_named_on_the_page_that_carries_it(site_copy, project):
+    plant(site_copy, "de/about/index.html", f'hreflang="es" href="{project.site_url}es/about/"',
+          f'hreflang="es" href="{project.site_url}about/"')
+    faults = check(site_copy, project)
+    assert f"de/about/index.html: hreflang es points to a missing page: {project.site_url}about/" in faults
+
+
+def test_hreflang_links_that_leave_out_the_page_itself(site_copy, project):
+    plant(site_copy, "fr/about/index.html", f'<link rel="alternate" hreflang="fr" href="{project.site_url}fr/about/">', "")
+    assert check(site_copy, project) == [
+        f"fr/about/index.html: hreflang links do not list the page itself (fr -> {project.site_url}fr/about/)"]
+
+
+def test_a_noindex_page_that_announces_alternates(site_copy, project):
+    plant(site_copy, "en/privacy/index.html", "<title>", '<meta name="robots" content="noindex"><title>')
+    assert check(site_copy, project) == [
+        "en/privacy/index.html: a page excluded from search (noindex) must not announce alternates"]
+
+
+def test_x_default_to_a_missing_page(site_copy, project):
+    plant(site_copy, "de/about/index.html", f'hreflang="x-default" href="{project.site_url}en/about/"',
+          f'hreflang="x-default" href="{project.site_url}en/nowhere/"')
+    faults = check(site_copy, project)
+    assert f"de/about/index.html: hreflang x-default points to a missing page: {project.site_url}en/nowhere/" in faults
+
+
+def test_a_chooser_that_is_not_its_own_x_default(site_copy, project):
+    plant(site_copy, "index.html", f'hreflang="x-default" href="{project.site_url}"',
+          f'hreflang="x-default" href="{project.site_url}en/"')
+    faults = check(site_copy, project)
+    assert f"index.html: the language chooser must be its own x-default ({project.site_url})" in faults
