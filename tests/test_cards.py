@@ -1,13 +1,16 @@
 """Social cards: where a page's card lives (one rule for the page head and the drawing code), what it shows,
-and that it is drawn once."""
+and that it is drawn once, and again when what decides its pixels changes."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
+import PIL
 import pytest
 from markupsafe import Markup
 
-from como_site.carddrawing import CardText
+from como_site import carddrawing, cards as cards_module
+from como_site.carddrawing import FONT_FILE, CardText, renderer_version
 from como_site.cards import card_path, nav_sections, page_card, section_of, write_cards
 from como_site.rendercache import counts, start_tally, tally
 
@@ -70,3 +73,28 @@ def test_cards_are_written_where_card_path_says_and_drawn_once(tmp_path):
     assert all(data.startswith(b"\x89PNG") for data in written.values())
     assert {path: (tmp_path / "again" / card_path(card.url)).read_bytes() for path, card in enumerate(cards)} == written
 
+
+def test_the_renderer_version_changes_with_the_drawing_code_the_font_and_pillow(tmp_path, monkeypatch):
+    """Worked out afresh each time (the build keeps it for the life of its process)."""
+    version = renderer_version.__wrapped__
+    before = version()
+    code = tmp_path / "carddrawing.py"
+    code.write_bytes(Path(carddrawing.__file__).read_bytes() + b"\n# a changed drawing\n")
+    font = tmp_path / "font.ttf"
+    font.write_bytes(FONT_FILE.read_bytes() + b"\0")
+    for target, name, value in [(carddrawing, "__file__", str(code)), (carddrawing, "FONT_FILE", font),
+                                (PIL, "__version__", "0.0.0")]:
+        with monkeypatch.context() as patched:
+            patched.setattr(target, name, value)
+            assert version() != before, name
+    assert version() == before == renderer_version()
+
+
+def test_cards_are_drawn_again_once_the_renderer_version_changes(tmp_path, monkeypatch):
+    """A changed drawing code, font or Pillow (the renderer version) never serves the cards drawn before."""
+    cards = [page_card("", "Start", nav_sections(NAV), "Tagline", "Como", "de")]
+    write_cards(tmp_path / "project", tmp_path / "site", cards)
+    monkeypatch.setattr(cards_module, "renderer_version", lambda: "a changed drawing")
+    start_tally()
+    write_cards(tmp_path / "project", tmp_path / "again", cards)
+    assert counts([tally()])["cards"] == (1, 0)
