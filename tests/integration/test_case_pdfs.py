@@ -1,5 +1,6 @@
 """Case-study PDFs in the built site: one per published case and language, in that language, titled, with
-the fonts embedded, tagged, small, linked from the case's page; a warm rebuild typesets none of them."""
+the fonts embedded, tagged, small, linked from the case's page; a warm rebuild typesets none of them, and a
+changed print stylesheet or typesetting code all of them again."""
 from __future__ import annotations
 
 import re
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from como_site.casestudies.pdf import pdf_path
+from como_site.casestudies import pdf
+from como_site.casestudies.pdf import PRINT_CSS, pdf_path
 from como_site.typography import typeset
 from tests.conftest import LANGUAGES, published_cases
 from tests.htmlpages import parse, resolve
@@ -96,3 +98,14 @@ def test_a_warm_rebuild_typesets_nothing_and_a_changed_text_only_its_language(ti
     assert french, "the fixture case has a French title"
     case.write_text(text.replace(f"fr: {french.group(1)}", f"fr: {french.group(1)} 2", 1), encoding="utf-8")
     assert tiny_project.build().rendered["pdf"] == (1, len(LANGUAGES) - 1)
+
+
+def test_a_changed_print_stylesheet_or_typesetting_code_typesets_every_pdf_again(tiny_project, monkeypatch):
+    tiny_project.add_case("alpha")
+    assert tiny_project.build().rendered["pdf"] == (len(LANGUAGES), 0)
+    stylesheet = tiny_project.root / PRINT_CSS
+    stylesheet.write_text(stylesheet.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+    assert tiny_project.build().rendered["pdf"] == (len(LANGUAGES), 0)
+    monkeypatch.setattr(pdf, "RENDERER", pdf.RENDERER + " changed")   # in this process: a build without workers
+    assert tiny_project.build(jobs=1).rendered["pdf"] == (len(LANGUAGES), 0)
+    assert tiny_project.build(jobs=1).rendered["pdf"] == (0, len(LANGUAGES))
