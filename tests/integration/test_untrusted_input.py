@@ -221,6 +221,20 @@ def test_code_keys_of_mkdocs_yml_stay_in_the_allow_list(planted, old, new, field
                     "como_site/configcode.py by a developer")
 
 
+@pytest.mark.parametrize("old, new, field, needle", [
+    ("  icon:\n", "  logo: 'assets/logo.png\" onerror=\"alert(1)'\n  icon:\n", "theme.logo", "  logo:"),
+    ("copyright: © Como\n", "copyright: © Como\nrepo_name: <b onclick=alert(1)>repo</b>\n", "repo_name", "repo_name:"),
+    ("          default: true\n", "          default: true\n          extra: {homepage: 'javascript:alert(1)'}\n",
+     "plugins[1].i18n.languages[1].extra.homepage", "homepage:"),
+])
+def test_values_the_theme_prints_unescaped_are_refused(planted, old, new, field, needle):
+    """Material prints these into every page as they are: without the check, `theme.logo` above put an
+    onerror= handler on every page's logo."""
+    planted.config(old, new)
+    planted.refused(f"mkdocs.yml:{planted.line_of('mkdocs.yml', needle)}: {field}: the theme would print this value "
+                    "into every page unescaped and unchecked, and the site does not use it: remove it")
+
+
 # -- item 5 and 13: front-matter fields and types -----------------------------------------------------
 
 @pytest.mark.parametrize("command", ["build", "check"])
