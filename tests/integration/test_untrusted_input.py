@@ -235,6 +235,19 @@ def test_values_the_theme_prints_unescaped_are_refused(planted, old, new, field,
                     "into every page unescaped and unchecked, and the site does not use it: remove it")
 
 
+@pytest.mark.parametrize("old, new, name", [
+    ("    logo: material/hub-outline\n", "    logo: material/hub-outlin\n", "material/hub-outlin"),
+    ("    logo: material/hub-outline\n", "    logo: ../../../../etc/passwd\n", "../../../../etc/passwd"),
+    ("toggle: {icon: material/brightness-7,", "toggle: {icon: material/brightness-77,", "material/brightness-77"),
+])
+def test_an_icon_the_theme_does_not_have_is_a_message_not_a_traceback(planted, old, new, name):
+    """Material includes `.icons/<name>.svg` for every icon mkdocs.yml names: a misspelt one stopped the
+    build with Jinja's TemplateNotFound traceback."""
+    planted.config(old, new)
+    planted.refused(f"mkdocs.yml:{planted.line_of('mkdocs.yml', name)}: theme: the theme has no icon or language "
+                    f"'{name}': correct the name")
+
+
 # -- item 5 and 13: front-matter fields and types -----------------------------------------------------
 
 @pytest.mark.parametrize("command", ["build", "check"])
