@@ -33,8 +33,9 @@ ALLOWED: dict[str, tuple[str, ...]] = {
 # attributes or whole blocks: a `"` ends the attribute, javascript: runs on a click) and that this site
 # does not use (its edit link is extra.editor's). Refused at the top level and in each language's
 # overrides (the i18n plugin's `extra:` and `theme:` of a language), which Material prints the same way.
+# (extra.analytics is not among them: its inline scripts stop the build, como_site/inlinescripts.py.)
 UNCHECKED_BY_THEME = ("repo_url", "repo_name", "edit_uri", "edit_uri_template", "theme.logo", "extra.homepage",
-                      "extra.social", "extra.consent", "extra.scope", "extra.analytics")
+                      "extra.social", "extra.consent", "extra.scope")
 
 
 def _entries(value: Any, path: FieldPath) -> Iterator[tuple[FieldPath, Any]]:
