@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 
@@ -131,3 +132,14 @@ def address_fault(url: str) -> str | None:
         return None
     return (f"{scheme} addresses are not allowed (they can run scripts or smuggle in content); link to a page "
             "([text](page.md)) or a website ([text](https://...)), and put images in docs/assets/")
+
+
+def image_fault(url: str) -> str | None:
+    """What is wrong with an image address that is not the site's own: the Content-Security-Policy lets
+    pages show only their own images (img-src 'self'), and each reader's browser would ask the other site."""
+    parts = urlsplit(url.strip())
+    if not parts.netloc and parts.scheme not in ("http", "https"):
+        return None
+    return ("an image from another website does not show here (the site shows only its own images) and would tell "
+            "that website who reads the page: save the image in docs/assets/ and write ![what it shows]"
+            "(../assets/file.png)")
