@@ -24,7 +24,7 @@ from como_site.contenttypes import Content, content_pages
 from como_site.filenames import check_file_names
 from como_site.home import CONTACT_ANCHOR, CONTACT_PAGE
 from como_site.labels import labels_for
-from como_site.pagehtml import address_fault, attribute_list_faults, image_fault, raw_html_faults
+from como_site.pagehtml import REMOTE_IMAGE, address_fault, attribute_list_faults, is_remote_image, raw_html_faults
 from como_site.pages import FRONT_MATTER, field_problems, is_generated, parse_front_matter
 from como_site.problems import ContentError, Problem, relative
 from como_site.project import Project, mkdocs_document
@@ -132,9 +132,9 @@ class _PageCheck:
                                  "blind readers: ![what it shows](file.png) (markdownlint MD045)")
                 source = str(child.attrs.get("src", ""))
                 self.check_target(block, source)
-                fault = image_fault(source)
-                if fault:
-                    self.problem(self.line_of(block, source[:20]), "image", f"{source[:40]}: {fault}")
+                if is_remote_image(source):
+                    self.problem(self.line_of(block, source[:20]), "image", f"{source[:40]}: {REMOTE_IMAGE}: save "
+                                 "the image in docs/assets/ and write ![what it shows](../assets/file.png)")
             elif child.type == "link_open":
                 href = str(child.attrs.get("href", ""))
                 if href in ("", "#"):
