@@ -160,9 +160,9 @@ class _PageCheck:
 
 
 def _nav_paths(value: Any, path: FieldPath, found: list[tuple[str, FieldPath]]) -> None:
+    """Every page or address in the navigation, with its field path."""
     if isinstance(value, str):
-        if value.endswith(".md"):
-            found.append((value, path))
+        found.append((value, path))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _nav_paths(item, (*path, index), found)
@@ -180,7 +180,10 @@ def check_nav(project: Project, made: set[str] = frozenset()) -> list[Problem]:
     source = project.source_language
     problems = [Problem(config.path, config.line(where), "nav",
                         f"{path}: docs/{source}/{path} does not exist; create it or correct the entry")
-                for path, where in entries if path not in made and not (project.docs_dir / source / path).is_file()]
+                for path, where in entries if path.endswith(".md") and path not in made
+                and not (project.docs_dir / source / path).is_file()]
+    problems += [Problem(config.path, config.line(where), "nav", f"{address[:40]}: {fault}")   # a link on every page
+                 for address, where in entries if (fault := address_fault(address))]
     for lang in project.codes:
         if lang == source:
             continue

@@ -248,6 +248,13 @@ def test_an_icon_the_theme_does_not_have_is_a_message_not_a_traceback(planted, o
                     f"'{name}': correct the name")
 
 
+def test_a_script_address_in_the_navigation_is_refused(planted):
+    """A nav entry is printed as a link on every page: without the check, javascript: reached them all."""
+    planted.config("\nnav:\n", "\nnav:\n- Evil: javascript:alert(1)\n")
+    planted.refused(f"mkdocs.yml:{planted.line_of('mkdocs.yml', 'Evil:')}: nav: javascript:alert(1): javascript: "
+                    "addresses are not allowed")
+
+
 # -- item 5 and 13: front-matter fields and types -----------------------------------------------------
 
 @pytest.mark.parametrize("command", ["build", "check"])
