@@ -24,7 +24,7 @@ from como_site.contenttypes import Content, content_pages
 from como_site.filenames import check_file_names
 from como_site.home import CONTACT_ANCHOR, CONTACT_PAGE
 from como_site.labels import labels_for
-from como_site.pagehtml import address_fault, attribute_list_faults, raw_html_faults
+from como_site.pagehtml import REMOTE_IMAGE, address_fault, attribute_list_faults, is_remote_image, raw_html_faults
 from como_site.pages import FRONT_MATTER, field_problems, is_generated, parse_front_matter
 from como_site.problems import ContentError, Problem, relative
 from como_site.project import Project, mkdocs_document
@@ -130,7 +130,11 @@ class _PageCheck:
                 if not child.content.strip():
                     self.problem(self.line_of(block, "!["), "image-alt-text", "give the image a description for "
                                  "blind readers: ![what it shows](file.png) (markdownlint MD045)")
-                self.check_target(block, child.attrs.get("src", ""))
+                source = str(child.attrs.get("src", ""))
+                self.check_target(block, source)
+                if is_remote_image(source):
+                    self.problem(self.line_of(block, source[:20]), "image", f"{source[:40]}: {REMOTE_IMAGE}: save "
+                                 "the image in docs/assets/ and write ![what it shows](../assets/file.png)")
             elif child.type == "link_open":
                 href = str(child.attrs.get("href", ""))
                 if href in ("", "#"):
@@ -156,9 +160,9 @@ class _PageCheck:
 
 
 def _nav_paths(value: Any, path: FieldPath, found: list[tuple[str, FieldPath]]) -> None:
+    """Every page or address in the navigation, with its field path."""
     if isinstance(value, str):
-        if value.endswith(".md"):
-            found.append((value, path))
+        found.append((value, path))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             _nav_paths(item, (*path, index), found)
@@ -176,7 +180,10 @@ def check_nav(project: Project, made: set[str] = frozenset()) -> list[Problem]:
     source = project.source_language
     problems = [Problem(config.path, config.line(where), "nav",
                         f"{path}: docs/{source}/{path} does not exist; create it or correct the entry")
-                for path, where in entries if path not in made and not (project.docs_dir / source / path).is_file()]
+                for path, where in entries if path.endswith(".md") and path not in made
+                and not (project.docs_dir / source / path).is_file()]
+    problems += [Problem(config.path, config.line(where), "nav", f"{address[:40]}: {fault}")   # a link on every page
+                 for address, where in entries if (fault := address_fault(address))]
     for lang in project.codes:
         if lang == source:
             continue

@@ -1,13 +1,15 @@
 """The HTML an editor may write in a page, checked in the Markdown source with a message that says what
 to write instead: raw HTML (nh3 and the EDITOR allow-list decide, html.parser names the culprit),
-attribute lists `{ ... }` (read with Python-Markdown's own attr_list parser) and link addresses.
+attribute lists `{ ... }` (read with Python-Markdown's own attr_list parser) and link and image addresses.
 """
 from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from urllib.parse import urlsplit
 
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
+from markdown_it import MarkdownIt
 
 from como_site.company import PLACEHOLDER
 from como_site.htmlpolicy import EDITOR, EDITOR_HTML, OVERVIEW_COMMENT, unsafe_scheme
@@ -131,3 +133,23 @@ def address_fault(url: str) -> str | None:
         return None
     return (f"{scheme} addresses are not allowed (they can run scripts or smuggle in content); link to a page "
             "([text](page.md)) or a website ([text](https://...)), and put images in docs/assets/")
+
+
+
+REMOTE_IMAGE = ("an image from another website does not show here (the site shows only its own images) and would "
+                "tell that website who reads the page")
+IMAGES = MarkdownIt("commonmark")
+IMAGES.validateLink = lambda url: True   # every address, as Python-Markdown links it
+
+
+def is_remote_image(url: str) -> bool:
+    """True for an image address on another website: the Content-Security-Policy lets pages show only their
+    own images (img-src 'self'), and each reader's browser would ask that website for it."""
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) or parts.scheme in ("http", "https")
+
+
+def image_addresses(markdown: str) -> list[str]:
+    """The address of every image in a Markdown text, inline (`![x](a.png)`) or by reference (`![x][a]`)."""
+    return [str(child.attrs.get("src", "")) for token in IMAGES.parse(markdown) if token.type == "inline"
+            for child in token.children or [] if child.type == "image"]

@@ -43,3 +43,26 @@ def test_a_value_outside_the_allow_list_is_refused_with_its_line(text, field, va
 def test_allowed_values_pass_in_every_form():
     assert problems("theme: material\nplugins: [search, {i18n: {}}]\nextra_css: [assets/como.css]\n") == []
     assert set(ALLOWED["hooks"]) == {"hooks/como_hooks.py"}
+
+
+@pytest.mark.parametrize("text, field, line", [
+    ("repo_url: 'https://github.com/x\" onmouseover=\"alert(1)'\n", "repo_url", None),
+    ("repo_name: <b onclick=alert(1)>repo</b>\n", "repo_name", None),
+    ("edit_uri: 'https://x/\" onclick=\"alert(1)'\n", "edit_uri", None),
+    ("theme:\n  name: material\n  logo: 'x.png\" onerror=\"alert(1)'\n", "theme.logo", None),
+    ("extra:\n  homepage: javascript:alert(1)\n", "extra.homepage", None),
+    ("extra:\n  social:\n    - {icon: material/web, link: 'javascript:alert(1)'}\n", "extra.social", 2),
+    ("extra:\n  consent: {title: <b>x</b>}\n", "extra.consent", None),
+    ("plugins:\n  - search\n  - i18n:\n      languages:\n        - locale: en\n          extra:\n"
+     "            homepage: javascript:alert(1)\n", "plugins[1].i18n.languages[0].extra.homepage", None),
+    ("plugins:\n  i18n:\n    languages:\n      - locale: de\n        theme: {logo: x.png}\n",
+     "plugins.i18n.languages[0].theme.logo", None),
+])
+def test_a_value_the_theme_prints_unchecked_is_refused_with_its_line(text, field, line):
+    """Material prints these into every page as they are (not escaped, any address): mkdocs.yml may not set
+    them, neither at the top level nor in a language's overrides."""
+    found = problems(text)
+    assert found == [f"mkdocs.yml:{line or text.count(chr(10))}: {field}: the theme would print this value into every page "
+                     "unescaped and unchecked, and the site does not use it: remove it (a developer can change this "
+                     "in como_site/configcode.py)"]
+

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,12 +26,15 @@ import jinja2
 
 from como_site.buildcontext import BuildContext, set_current
 from como_site.builders.engine import load_engine
+from como_site.contentfiles import CONFIG_FILE
 from como_site.rendercache import Tally, start_tally, tally
 from como_site.templatecache import COMPILED_TEMPLATES
 from como_site.themeassets import FOLDER as ASSETS
 
 COLLECTED_LEVEL = logging.WARNING
 SETTLE_SECONDS = 0.02   # the preview rebuilds once no file changed for this long
+# The theme's files that Material includes by a name from mkdocs.yml: an icon, the interface's language
+NAMED_THEME_FILES = ((".icons/", ".svg"), ("partials/languages/", ".html"))
 
 
 @dataclass
@@ -130,6 +134,24 @@ def build_language(context: BuildContext, site_dir: str, dirty: bool = False,
             if message and message not in collector.messages:
                 collector.messages.append(message)
             return LanguageBuild(context.language, collector.messages, ok=False)
+        except jinja2.TemplateNotFound as error:
+            collector.messages.append(missing_theme_file(context.project.root, error.name))
+            return LanguageBuild(context.language, collector.messages, ok=False)
+
+
+def missing_theme_file(root: Path, template: str) -> str:
+    """A template the theme could not find, as a message naming the line of mkdocs.yml that names it:
+    Material includes `.icons/<icon>.svg` and `partials/languages/<language>.html` by names from there."""
+    name = template
+    for prefix, suffix in NAMED_THEME_FILES:
+        if template.startswith(prefix) and template.endswith(suffix):
+            name = template[len(prefix):-len(suffix)]
+    pattern = re.compile(rf"(?<![\w/.-]){re.escape(name)}(?![\w/.-])")
+    lines = (root / CONFIG_FILE).read_text(encoding="utf-8").splitlines()
+    line = next((number for number, text in enumerate(lines, start=1) if pattern.search(text)), 0)
+    return (f"{CONFIG_FILE}:{line}: " if line else f"{CONFIG_FILE}: ") + (
+        f"theme: the theme has no icon or language '{name}': correct the name (icons as in Material's list, "
+        "e.g. material/hub-outline; a language by its code, e.g. de)")
 
 
 @contextmanager

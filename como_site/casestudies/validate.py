@@ -21,6 +21,7 @@ from como_site.casestudies.model import CaseStudy
 from como_site.casestudies.scaffold import EXAMPLE_URL, placeholder_texts
 from como_site.casestudies.vocabulary import Vocabulary, load_vocabulary
 from como_site.contenttypes import CASE_STUDIES
+from como_site.pagehtml import REMOTE_IMAGE, image_addresses, is_remote_image
 from como_site.problems import Problem, relative
 from como_site.project import Project
 from como_site.schema import Schema, load_schema, text_fields, text_keys, vocabulary_values
@@ -179,6 +180,10 @@ class _FileCheck:
                 if pattern.search(text):
                     self.problem(path, message)
                     break
+            else:
+                if any(is_remote_image(address) for address in image_addresses(text)):
+                    self.problem(path, f"{REMOTE_IMAGE}: save the image in docs/assets/case-studies/ and list it "
+                                       "under images:")
 
     def check_placeholders(self) -> None:
         """What `make new-case` wrote as an example must not go online (a draft may keep it)."""

@@ -133,6 +133,19 @@ def test_html_script_and_event_handlers_are_rejected(data):
     ]
 
 
+def test_an_image_from_another_website_is_rejected(data):
+    """The site shows only its own images (Content-Security-Policy), and a reader's browser would ask that
+    website for it: inline and reference images alike."""
+    data.add("alpha")
+    data.edit("alpha", "en: Alpha context.", '"en": "![Map](https://tracker.example/map.png)"')
+    data.edit("alpha", "en: Alpha approach.", '"en": "![Map][map]\\n\\n[map]: //tracker.example/map.png"')
+    message = ("an image from another website does not show here (the site shows only its own images) and would "
+               "tell that website who reads the page: save the image in docs/assets/case-studies/ and list it "
+               "under images:")
+    assert data.problems() == [f"case_studies/alpha.yml:21: context.en: {message}",
+                               f"case_studies/alpha.yml:23: approach.en: {message}"]
+
+
 def test_every_problem_in_every_file_at_once(data):
     data.add("alpha")
     data.add("beta")

@@ -16,6 +16,11 @@ BAD_PAGES = {
     "javascript-link": ("Ein [Link](javascript:alert(1)).",
                         "docs/de/index.md:8: link: javascript:alert(1): javascript: addresses are not allowed"),
     "data-image": ("![Bild](data:image/svg+xml;base64,PHN2Zz4=)", "docs/de/index.md:8: link: data:image/svg+xml;base64"),
+    "remote-image": ("Text.\n\n![Karte](https://tracker.example/map.png)",
+                     "docs/de/index.md:10: image: https://tracker.example/map.png: an image from another website "
+                     "does not show here"),
+    "protocol-relative-image": ("![Karte](//tracker.example/map.png)", "docs/de/index.md:8: image: "
+                                "//tracker.example/map.png: an image from another website"),
     "refresh": ('<meta http-equiv="refresh" content="0; url=https://example.org">',
                 "docs/de/index.md:8: html: <meta> is not allowed in pages"),
     "iframe": ('<iframe src="https://example.org"></iframe>', "docs/de/index.md:8: html: <iframe> is not allowed"),

@@ -221,6 +221,40 @@ def test_code_keys_of_mkdocs_yml_stay_in_the_allow_list(planted, old, new, field
                     "como_site/configcode.py by a developer")
 
 
+@pytest.mark.parametrize("old, new, field, needle", [
+    ("  icon:\n", "  logo: 'assets/logo.png\" onerror=\"alert(1)'\n  icon:\n", "theme.logo", "  logo:"),
+    ("copyright: © Como\n", "copyright: © Como\nrepo_name: <b onclick=alert(1)>repo</b>\n", "repo_name", "repo_name:"),
+    ("          default: true\n", "          default: true\n          extra: {homepage: 'javascript:alert(1)'}\n",
+     "plugins[1].i18n.languages[1].extra.homepage", "homepage:"),
+])
+def test_values_the_theme_prints_unescaped_are_refused(planted, old, new, field, needle):
+    """Material prints these into every page as they are: without the check, `theme.logo` above put an
+    onerror= handler on every page's logo."""
+    planted.config(old, new)
+    planted.refused(f"mkdocs.yml:{planted.line_of('mkdocs.yml', needle)}: {field}: the theme would print this value "
+                    "into every page unescaped and unchecked, and the site does not use it: remove it")
+
+
+@pytest.mark.parametrize("old, new, name", [
+    ("    logo: material/hub-outline\n", "    logo: material/hub-outlin\n", "material/hub-outlin"),
+    ("    logo: material/hub-outline\n", "    logo: ../../../../etc/passwd\n", "../../../../etc/passwd"),
+    ("toggle: {icon: material/brightness-7,", "toggle: {icon: material/brightness-77,", "material/brightness-77"),
+])
+def test_an_icon_the_theme_does_not_have_is_a_message_not_a_traceback(planted, old, new, name):
+    """Material includes `.icons/<name>.svg` for every icon mkdocs.yml names: a misspelt one stopped the
+    build with Jinja's TemplateNotFound traceback."""
+    planted.config(old, new)
+    planted.refused(f"mkdocs.yml:{planted.line_of('mkdocs.yml', name)}: theme: the theme has no icon or language "
+                    f"'{name}': correct the name")
+
+
+def test_a_script_address_in_the_navigation_is_refused(planted):
+    """A nav entry is printed as a link on every page: without the check, javascript: reached them all."""
+    planted.config("\nnav:\n", "\nnav:\n- Evil: javascript:alert(1)\n")
+    planted.refused(f"mkdocs.yml:{planted.line_of('mkdocs.yml', 'Evil:')}: nav: javascript:alert(1): javascript: "
+                    "addresses are not allowed")
+
+
 # -- item 5 and 13: front-matter fields and types -----------------------------------------------------
 
 @pytest.mark.parametrize("command", ["build", "check"])
