@@ -103,7 +103,10 @@ def _language_workers(jobs: int, lock_path: Path) -> Iterator[ProcessPoolExecuto
     try:
         yield pool
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)   # a content problem need not wait for the warm-up
+        # Waits for the tasks already running (a warm-up, a language's PDFs: under a second at the real
+        # site's size); without waiting, Python 3.11's pool sometimes prints a traceback at exit
+        # ("Exception ignored in threading._shutdown ... Bad file descriptor") under the editor's message.
+        pool.shutdown(cancel_futures=True)
         raise
     pool.shutdown()
 
