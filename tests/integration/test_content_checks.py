@@ -69,6 +69,20 @@ def test_front_matter_not_yaml(tiny_project):
         "docs/de/index.md:2: front-matter: not valid YAML (mapping values are not allowed here)")
 
 
+def test_page_saved_with_windows_line_endings_is_accepted(tiny_project):
+    """A page saved on Windows (CRLF, as git's autocrlf checks it out there) has its front matter: it is
+    checked and built like any other, not refused as a page without front matter."""
+    (tiny_project.root / "docs/de/index.md").write_bytes(PAGE.format(body="Text.\n\n### Zu tief").replace("\n", "\r\n").encode())
+    with pytest.raises(ContentError) as failure:
+        tiny_project.build()
+    assert str(failure.value).splitlines() == [
+        "docs/de/index.md:10: heading-increment: headings must go down one level at a time: h1 is followed by h3 "
+        "(markdownlint MD001)"]
+    (tiny_project.root / "docs/de/index.md").write_bytes(PAGE.format(body="Text.").replace("\n", "\r\n").encode())
+    tiny_project.build()
+    assert "<h1 id=\"seite\">Seite" in (tiny_project.root / "site/de/index.html").read_text(encoding="utf-8")
+
+
 def test_front_matter_missing_description(tiny_project):
     assert problems_for(tiny_project, text="---\ntitle: Seite\n---\n\n# Seite\n") == [
         "docs/de/index.md:3: front-matter.description: add `description:` to the front matter"]
