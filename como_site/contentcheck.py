@@ -35,6 +35,7 @@ PARSER.validateLink = lambda url: True   # Python-Markdown links any address: se
 PARSER.normalizeLink = lambda url: url   # as the browser will read them (entities decoded, not %-encoded)
 BOX_OPENERS = ("!!!", "???")             # admonitions and details: their indented body is Markdown too
 TEXT_TOKENS = ("text", "softbreak", "hardbreak")
+TABLE_DASHES = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")   # a table's line under its first row
 
 
 def markdown_pages(project: Project) -> list[Path]:
@@ -99,12 +100,42 @@ class _PageCheck:
                                  f"h{level} (markdownlint MD001)")
                 previous_level = level
             elif token.type == "inline":
+                if tokens[index - 1].type == "paragraph_open":
+                    self.paragraph(token, tokens[index + 2] if index + 2 < len(tokens) else None)
                 self.inline(token)
             elif token.type == "html_block":
                 self.raw_html(token, token.content)
-            elif token.type == "fence" and "{" in token.info:
-                self.attribute_lists(token, token.info)
+            elif token.type == "fence":
+                self.fence(token)
         return self.problems
+
+    def fence(self, block: Token) -> None:
+        if "{" in block.info:
+            self.attribute_lists(block, block.info)
+        start, end = block.map
+        last = self.lines[end - 1].strip() if end - 1 > start else ""
+        closed = last.startswith(block.markup) and set(last) == {block.markup[0]}
+        if end == len(self.lines) and not closed:
+            self.problem(start + 1, "code-fence", f"the code block opened here with {block.markup} is never closed, so "
+                         f"the page would show {block.markup} and run on as text: add a line {block.markup} after the code")
+
+    def paragraph(self, block: Token, following: Token | None) -> None:
+        """A box whose text is not indented, and a table whose line of dashes has too few or too many columns:
+        Markdown shows either as plain text (an empty box, a paragraph full of |), without any error."""
+        lines = block.content.split("\n")
+        start, end = block.map
+        body = self.lines[start + 1:end]   # the lines right under a box's opener, as written
+        start += 1
+        if lines[0].startswith(BOX_OPENERS) and (
+                any(not line.startswith(("    ", "\t")) for line in body)
+                or (not body and (following is None or following.type != "code_block"))):
+            self.problem(start, "box", f"the text of the box {lines[0]} must follow it on the next lines, each "
+                         "indented by four spaces; as it stands the box is empty")
+        if len(lines) > 1 and lines[0].lstrip().startswith("|") and TABLE_DASHES.match(lines[1]):
+            header, dashes = _cells(lines[0]), _cells(lines[1])
+            if header != dashes:
+                self.problem(start + 1, "table", f"the table's first row has {header} columns but the line of dashes "
+                             f"below it has {dashes}: write one |---| per column, so that it is shown as a table")
 
     def raw_html(self, block: Token, html: str) -> None:
         overview_allowed = self.shown.endswith("/case-studies/index.md")
@@ -153,6 +184,11 @@ class _PageCheck:
         fault = address_fault(url)
         if fault:
             self.problem(self.line_of(block, url[:20]), "link", f"{url[:40]}: {fault}")
+
+
+def _cells(row: str) -> int:
+    """How many cells a table row written with | has."""
+    return len(row.strip().removeprefix("|").removesuffix("|").split("|"))
 
 
 def _nav_paths(value: Any, path: FieldPath, found: list[tuple[str, FieldPath]]) -> None:

@@ -58,6 +58,25 @@ def test_rules_follow_markdown_not_text(tiny_project):
         "the brackets"]
 
 
+def test_markdown_that_would_show_as_plain_text(tiny_project):
+    """An unclosed code fence, a box whose text is not indented and a table whose line of dashes has a column
+    too few: Markdown shows them as plain text (``` on the page, an empty box, a paragraph of |) and MkDocs says
+    nothing, so the check names each line. Correct boxes, fences and tables pass."""
+    assert problems_for(tiny_project, "!!! note \"Hinweis\"\n  nur zwei Leerzeichen\n\n!!! tip \"Tipp\"\n\nText.\n\n"
+                                      "| A | B | C |\n|---|---|\n| 1 | 2 | 3 |\n\n```yaml\nkey: value\n\n## Weiter\n") == [
+        "docs/de/index.md:8: box: the text of the box !!! note \"Hinweis\" must follow it on the next lines, each "
+        "indented by four spaces; as it stands the box is empty",
+        "docs/de/index.md:11: box: the text of the box !!! tip \"Tipp\" must follow it on the next lines, each "
+        "indented by four spaces; as it stands the box is empty",
+        "docs/de/index.md:16: table: the table's first row has 3 columns but the line of dashes below it has 2: "
+        "write one |---| per column, so that it is shown as a table",
+        "docs/de/index.md:19: code-fence: the code block opened here with ``` is never closed, so the page would "
+        "show ``` and run on as text: add a line ``` after the code"]
+    tiny_project.write("docs/de/index.md", PAGE.format(body="!!! note \"Hinweis\"\n    Text.\n\n!!! tip\n\n    Text.\n\n"
+                                                            "| A | B |\n|---|---|\n| 1 | 2 |\n\n```yaml\nkey: value\n```\n"))
+    tiny_project.build()
+
+
 def test_http_link(tiny_project):
     assert problems_for(tiny_project, "Siehe [die Quelle](http://example.org/x).") == [
         "docs/de/index.md:8: https: http://example.org/x is not encrypted: use https://example.org/x"]
