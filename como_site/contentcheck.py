@@ -205,23 +205,34 @@ def _nav_paths(value: Any, path: FieldPath, found: list[tuple[str, FieldPath]]) 
 
 def check_nav(project: Project, made: set[str] = frozenset()) -> list[Problem]:
     """Every navigation entry needs its page in the source language (other languages fall back to it)
-    or a page made from data (`made`), and every translated page needs its original."""
+    or a page made from data (`made`)."""
     config = mkdocs_document(project.root)
     entries: list[tuple[str, FieldPath]] = []
     _nav_paths(config.data.get("nav"), ("nav",), entries)
     source = project.source_language
-    problems = [Problem(config.path, config.line(where), "nav",
-                        f"{path}: docs/{source}/{path} does not exist; create it or correct the entry")
-                for path, where in entries if path not in made and not (project.docs_dir / source / path).is_file()]
+    return [Problem(config.path, config.line(where), "nav",
+                    f"{path}: docs/{source}/{path} does not exist; create it or correct the entry")
+            for path, where in entries if path not in made and not (project.docs_dir / source / path).is_file()]
+
+
+def check_originals(project: Project) -> list[Problem]:
+    """Every translated page needs its original, under the same name; where the original of that file name
+    is in another folder, the message names the place the translation belongs."""
+    source = project.source_language
+    originals = [path.relative_to(project.docs_dir / source) for path in (project.docs_dir / source).rglob("*.md")]
+    problems = []
     for lang in project.codes:
         if lang == source:
             continue
         for path in sorted((project.docs_dir / lang).rglob("*.md")):
             page = path.relative_to(project.docs_dir / lang)
-            if not (project.docs_dir / source / page).is_file():
-                problems.append(Problem(relative(path, project.root), 1, "translation",
-                                        f"no original docs/{source}/{page.as_posix()} for this page: write the "
-                                        f"{source} page first, or move this file to the right name"))
+            if (project.docs_dir / source / page).is_file():
+                continue
+            namesakes = sorted(original.as_posix() for original in originals if original.name == page.name)
+            fix = (f"its {source} original is docs/{source}/{namesakes[0]}: move this file to docs/{lang}/{namesakes[0]}"
+                   if len(namesakes) == 1 else f"write the {source} page first, or move this file to the right name")
+            problems.append(Problem(relative(path, project.root), 1, "translation",
+                                    f"no original docs/{source}/{page.as_posix()} for this page: {fix}"))
     return problems
 
 
@@ -255,8 +266,8 @@ def check_contact_heading(page: _PageCheck) -> list[Problem]:
 def check_content(project: Project, content: Content | None = None) -> list[Problem]:
     """Every problem of the editors' pages; with `content` (the validated data), also the nav and the pages
     made from it. Without it (some data was refused) no page is made from data, and checking the nav would
-    only tell the editor to create those pages by hand."""
-    problems = check_file_names(project)
+    only tell the editor to create those pages by hand; every translation's original is checked either way."""
+    problems = check_file_names(project) + check_originals(project)
     if content:
         made = set(content_pages(project, labels_for(project), content, project.source_language))
         problems += check_nav(project, made) + check_pages_made_from_data(project, made)

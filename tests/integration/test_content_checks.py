@@ -133,6 +133,18 @@ def test_translation_without_original(tiny_project):
         "first, or move this file to the right name"]
 
 
+def test_translation_saved_in_another_folder_than_its_original_is_told_where_it_belongs(tiny_project):
+    """A German page saved as docs/de/x.md while the English one is docs/en/clusters/x.md: the message names the
+    place, and it comes even while a data file is refused (it needs no page made from data)."""
+    tiny_project.write("docs/en/clusters/cluster-finance.md", "---\ntitle: F\ndescription: F.\n---\n\n# F\n")
+    tiny_project.write("docs/de/cluster-finance.md", "---\ntitle: F\ndescription: F.\n---\n\n# F\n")
+    tiny_project.add_case("bomb", "a: &a [x, x]\n")
+    assert problems_for(tiny_project, "Text.") == [
+        "case_studies/bomb.yml:1: yaml: anchors and aliases (&x, *x) are not allowed: write the value out",
+        "docs/de/cluster-finance.md:1: translation: no original docs/en/cluster-finance.md for this page: its en "
+        "original is docs/en/clusters/cluster-finance.md: move this file to docs/de/clusters/cluster-finance.md"]
+
+
 def test_all_problems_at_once_with_case_data(tiny_project):
     tiny_project.add_case("beta").write_text(
         (tiny_project.root / "case_studies" / "beta.yml").read_text(encoding="utf-8").replace("XK", "QQ"))
