@@ -35,6 +35,7 @@ PARSER.validateLink = lambda url: True   # Python-Markdown links any address: se
 PARSER.normalizeLink = lambda url: url   # as the browser will read them (entities decoded, not %-encoded)
 BOX_OPENERS = ("!!!", "???")             # admonitions and details: their indented body is Markdown too
 TEXT_TOKENS = ("text", "softbreak", "hardbreak")
+TABLE_DASHES = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")   # a table's line under its first row
 
 
 def markdown_pages(project: Project) -> list[Path]:
@@ -99,12 +100,42 @@ class _PageCheck:
                                  f"h{level} (markdownlint MD001)")
                 previous_level = level
             elif token.type == "inline":
+                if tokens[index - 1].type == "paragraph_open":
+                    self.paragraph(token, tokens[index + 2] if index + 2 < len(tokens) else None)
                 self.inline(token)
             elif token.type == "html_block":
                 self.raw_html(token, token.content)
-            elif token.type == "fence" and "{" in token.info:
-                self.attribute_lists(token, token.info)
+            elif token.type == "fence":
+                self.fence(token)
         return self.problems
+
+    def fence(self, block: Token) -> None:
+        if "{" in block.info:
+            self.attribute_lists(block, block.info)
+        start, end = block.map
+        last = self.lines[end - 1].strip() if end - 1 > start else ""
+        closed = last.startswith(block.markup) and set(last) == {block.markup[0]}
+        if end == len(self.lines) and not closed:
+            self.problem(start + 1, "code-fence", f"the code block opened here with {block.markup} is never closed, so "
+                         f"the page would show {block.markup} and run on as text: add a line {block.markup} after the code")
+
+    def paragraph(self, block: Token, following: Token | None) -> None:
+        """A box whose text is not indented, and a table whose line of dashes has too few or too many columns:
+        Markdown shows either as plain text (an empty box, a paragraph full of |), without any error."""
+        lines = block.content.split("\n")
+        start, end = block.map
+        body = self.lines[start + 1:end]   # the lines right under a box's opener, as written
+        start += 1
+        if lines[0].startswith(BOX_OPENERS) and (
+                any(not line.startswith(("    ", "\t")) for line in body)
+                or (not body and (following is None or following.type != "code_block"))):
+            self.problem(start, "box", f"the text of the box {lines[0]} must follow it on the next lines, each "
+                         "indented by four spaces; as it stands the box is empty")
+        if len(lines) > 1 and lines[0].lstrip().startswith("|") and TABLE_DASHES.match(lines[1]):
+            header, dashes = _cells(lines[0]), _cells(lines[1])
+            if header != dashes:
+                self.problem(start + 1, "table", f"the table's first row has {header} columns but the line of dashes "
+                             f"below it has {dashes}: write one |---| per column, so that it is shown as a table")
 
     def raw_html(self, block: Token, html: str) -> None:
         overview_allowed = self.shown.endswith("/case-studies/index.md")
@@ -159,6 +190,11 @@ class _PageCheck:
             self.problem(self.line_of(block, url[:20]), "link", f"{url[:40]}: {fault}")
 
 
+def _cells(row: str) -> int:
+    """How many cells a table row written with | has."""
+    return len(row.strip().removeprefix("|").removesuffix("|").split("|"))
+
+
 def _nav_paths(value: Any, path: FieldPath, found: list[tuple[str, FieldPath]]) -> None:
     """Every page or address in the navigation, with its field path."""
     if isinstance(value, str):
@@ -173,7 +209,7 @@ def _nav_paths(value: Any, path: FieldPath, found: list[tuple[str, FieldPath]]) 
 
 def check_nav(project: Project, made: set[str] = frozenset()) -> list[Problem]:
     """Every navigation entry needs its page in the source language (other languages fall back to it)
-    or a page made from data (`made`), and every translated page needs its original."""
+    or a page made from data (`made`); an address in it follows the pages' rule for addresses."""
     config = mkdocs_document(project.root)
     entries: list[tuple[str, FieldPath]] = []
     _nav_paths(config.data.get("nav"), ("nav",), entries)
@@ -184,15 +220,27 @@ def check_nav(project: Project, made: set[str] = frozenset()) -> list[Problem]:
                 and not (project.docs_dir / source / path).is_file()]
     problems += [Problem(config.path, config.line(where), "nav", f"{address[:40]}: {fault}")   # a link on every page
                  for address, where in entries if (fault := address_fault(address))]
+    return problems
+
+
+def check_originals(project: Project) -> list[Problem]:
+    """Every translated page needs its original, under the same name; where the original of that file name
+    is in another folder, the message names the place the translation belongs."""
+    source = project.source_language
+    originals = [path.relative_to(project.docs_dir / source) for path in (project.docs_dir / source).rglob("*.md")]
+    problems = []
     for lang in project.codes:
         if lang == source:
             continue
         for path in sorted((project.docs_dir / lang).rglob("*.md")):
             page = path.relative_to(project.docs_dir / lang)
-            if not (project.docs_dir / source / page).is_file():
-                problems.append(Problem(relative(path, project.root), 1, "translation",
-                                        f"no original docs/{source}/{page.as_posix()} for this page: write the "
-                                        f"{source} page first, or move this file to the right name"))
+            if (project.docs_dir / source / page).is_file():
+                continue
+            namesakes = sorted(original.as_posix() for original in originals if original.name == page.name)
+            fix = (f"its {source} original is docs/{source}/{namesakes[0]}: move this file to docs/{lang}/{namesakes[0]}"
+                   if len(namesakes) == 1 else f"write the {source} page first, or move this file to the right name")
+            problems.append(Problem(relative(path, project.root), 1, "translation",
+                                    f"no original docs/{source}/{page.as_posix()} for this page: {fix}"))
     return problems
 
 
@@ -226,8 +274,8 @@ def check_contact_heading(page: _PageCheck) -> list[Problem]:
 def check_content(project: Project, content: Content | None = None) -> list[Problem]:
     """Every problem of the editors' pages; with `content` (the validated data), also the nav and the pages
     made from it. Without it (some data was refused) no page is made from data, and checking the nav would
-    only tell the editor to create those pages by hand."""
-    problems = check_file_names(project)
+    only tell the editor to create those pages by hand; every translation's original is checked either way."""
+    problems = check_file_names(project) + check_originals(project)
     if content:
         made = set(content_pages(project, labels_for(project), content, project.source_language))
         problems += check_nav(project, made) + check_pages_made_from_data(project, made)

@@ -2,7 +2,8 @@
 
 Those files come from pull requests, so they are input, not code: a symbolic link, or a path that leads
 outside the repository, is never followed; every file has a size limit; text is UTF-8 (a byte-order mark
-is accepted) and a byte that is not UTF-8 is reported with its line. `check_content_files` walks the
+is accepted, and so are Windows line endings, read as plain line breaks) and a byte that is not UTF-8 is
+reported with its line. `check_content_files` walks the
 content folders before anything else reads them or MkDocs copies them into the site.
 """
 from __future__ import annotations
@@ -125,10 +126,11 @@ def read_bytes(path: Path, root: Path) -> bytes:
 
 
 def decode(data: bytes, shown: str) -> str:
-    """UTF-8 text (a leading byte-order mark dropped); a bad byte is reported with its line."""
+    """UTF-8 text (a leading byte-order mark dropped, Windows line endings read as line breaks, as MkDocs reads
+    them); a bad byte is reported with its line."""
     data = data.removeprefix(BOM)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise ContentError([Problem(shown, line, "encoding", f"not valid UTF-8 (byte 0x{data[error.start]:02x}); "

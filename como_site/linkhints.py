@@ -3,7 +3,9 @@
 MkDocs names the file of a broken link but not its line; this finds the line in the source and, for a
 missing target, suggests the closest page of that language (difflib over the page list), written as the
 link would be written from that file: `docs/de/index.md:8: link: 'services/conceptoin.md' does not exist;
-did you mean services/conception.md?`. Any other message is returned unchanged.
+did you mean services/conception.md?`. Links MkDocs leaves as they are (an address on the site such as
+`/en/services/`, or a folder or a name without `.md`) are named the same way, with the page file to write
+instead. Any other message is returned unchanged.
 """
 from __future__ import annotations
 
@@ -19,6 +21,9 @@ _LINK = r"^Doc file '(?P<file>[^']+)' contains a link '(?P<link>[^']+)', but "
 MISSING_TARGET = re.compile(_LINK + r"the target '[^']+' is not found among documentation files\.$")
 MISSING_ANCHOR = re.compile(_LINK + r"(?:the doc '[^']+' does not contain an anchor '#[^']+'|there is no such "
                             r"anchor on this page)\.$")
+_LEFT_AS_IS = r"^Doc file '(?P<file>[^']+)' contains an {kind} link '(?P<link>[^']+)', it was left as is\.(?: Did you mean '[^']+'\?)?$"
+ABSOLUTE_LINK = re.compile(_LEFT_AS_IS.format(kind="absolute"))
+UNRECOGNIZED_LINK = re.compile(_LEFT_AS_IS.format(kind="unrecognized relative"))
 
 
 def _line_of(text: str, link: str) -> int:
@@ -39,15 +44,43 @@ def nearest_page(docs_dir: Path, file: str, link: str) -> str | None:
     return matches[0] if matches else None
 
 
+def page_file(docs_dir: Path, file: str, link: str) -> str | None:
+    """The page file a link written as an address or a folder means (`/en/services/` or `services/`), in
+    the language of `file` and relative to it; None when that language has no such page."""
+    lang, folder = file.split("/", 1)[0], posixpath.dirname(file)
+    target = link.split("#", 1)[0].split("?", 1)[0]
+    if target.startswith("/"):
+        parts = target.strip("/").split("/", 1)
+        target = f"{lang}/{parts[1] if len(parts) > 1 and len(parts[0]) == 2 else target.strip('/')}"
+    else:
+        target = posixpath.normpath(posixpath.join(folder, target))
+    target = target.rstrip("/")
+    for candidate in (f"{target}.md", f"{target}/index.md"):
+        if candidate.startswith(f"{lang}/") and (docs_dir / candidate).is_file():
+            return posixpath.relpath(candidate, folder)
+    return None
+
+
+def _left_as_is(where: str, docs_dir: Path, file: str, link: str, absolute: bool) -> str:
+    """An address on the site or a folder written as a link: the page file to write instead."""
+    written = "a web address, not a page file (it would lead out of a preview)" if absolute else "not a page file"
+    page = page_file(docs_dir, file, link)
+    fix = f"write {page}" if page else "write the page's .md file, relative to this page (e.g. ../index.md)"
+    return f"{where}: link: '{link}' is {written}; {fix}"
+
+
 def explain(project: Project, docs_dir: Path, message: str) -> str:
     """`message` as `path:line: link: ...` with a suggestion, when it is one of MkDocs' link warnings."""
-    match = MISSING_TARGET.match(message) or MISSING_ANCHOR.match(message)
+    match = (MISSING_TARGET.match(message) or MISSING_ANCHOR.match(message) or ABSOLUTE_LINK.match(message)
+             or UNRECOGNIZED_LINK.match(message))
     if not match:
         return message
     file, link = match["file"], match["link"]
     source, shown = project.docs_dir / file, f"{project.docs_dir.name}/{file}"
     line = _line_of(read_text(source, project.root), link) if source.is_file() else 0   # 0: a fallback page
     where = f"{shown}:{line}" if line else shown
+    if match.re in (ABSOLUTE_LINK, UNRECOGNIZED_LINK):
+        return _left_as_is(where, docs_dir, file, link, match.re is ABSOLUTE_LINK)
     page, _, anchor = link.partition("#")
     if match.re is MISSING_ANCHOR:
         return (f"{where}: link: '{page or link}' has no heading with the anchor '#{anchor}'; "

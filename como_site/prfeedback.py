@@ -78,12 +78,18 @@ def _file_link(path: str) -> str:
     return f"[{path}]({server}/{repository}/blob/{revision}/{path})" if repository else f"`{path}`"
 
 
+def code_span(text: str) -> str:
+    """`text` as Markdown code, fenced by more backticks than it holds in a row (messages quote `fields:`)."""
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}" if "`" in text else f"`{text}`"
+
+
 def summary(project, problems: list[Problem]) -> str:
     """The job summary in Markdown: problems, changed pages, outdated translations, open placeholders."""
     lines = ["## Como site checks", ""]
     lines += [f"**{len(problems)} problem(s)** to fix (also shown on the changed lines):", ""] if problems else \
              ["No problems found in the pages and case studies.", ""]
-    lines += [f"- `{problem}`" for problem in problems]
+    lines += [f"- {code_span(str(problem))}" for problem in problems]
     base = os.environ.get("GITHUB_BASE_REF")
     changed = changed_files(project.root, base) if base else None
     if base:

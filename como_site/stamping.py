@@ -23,7 +23,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScala
 
 from como_site import gitinfo
 from como_site.casestudies.validate import case_files
-from como_site.contentfiles import read_text
+from como_site.contentfiles import read_bytes, read_text
 from como_site.pages import FRONT_MATTER, is_generated
 from como_site.problems import ContentError, Problem, raise_if_any
 from como_site.project import Project
@@ -252,7 +252,9 @@ def commit_note(project: Project, target: Target) -> str | None:
 
 
 def stamped_text(project: Project, target: Target) -> str:
-    return stamped_case(project, target) if target.page is None else stamped_page(project, target)
+    """The stamped file, with the line endings it had (the text is read with Windows line endings as \\n)."""
+    text = stamped_case(project, target) if target.page is None else stamped_page(project, target)
+    return text.replace("\n", "\r\n") if b"\r\n" in read_bytes(target.path, project.root) else text
 
 
 def plan(project: Project, names: list[str], cwd: Path) -> list[tuple[Target, str]]:

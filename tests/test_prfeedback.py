@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import subprocess
 
-from como_site.prfeedback import annotation, problems_in
+from como_site.prfeedback import annotation, code_span, problems_in
 from como_site.problems import Problem
 from tests.conftest import FIXTURES
 
@@ -20,6 +20,13 @@ def test_annotation_escapes_data_and_properties_as_github_documents():
     problem = Problem("docs/de/a,b:c.md", 3, "summary.de", "100% wrong\r\nfix it")
     assert annotation(problem) == "::error file=docs/de/a%2Cb%3Ac.md,line=3,title=summary.de::100%25 wrong%0D%0Afix it"
     assert annotation(Problem("case_studies/x.yml", 0, "", "whole file")) == "::error file=case_studies/x.yml::whole file"
+
+
+def test_a_message_that_quotes_a_field_stays_one_code_span_in_the_summary():
+    """`add `summary:`` would end the code at the message's own backtick and show the rest garbled."""
+    assert code_span("x.yml:6: summary: required field is missing; add `summary:`") == \
+        "`` x.yml:6: summary: required field is missing; add `summary:` ``"
+    assert code_span("docs/de/a.md:3: plain") == "`docs/de/a.md:3: plain`"
 
 
 def test_build_error_lines_that_name_a_file_become_problems():

@@ -116,6 +116,18 @@ def test_page_without_a_stamp_gets_it_as_the_last_key(repo):
     assert text == f'---\ntitle: A fr   # court\nsource_hash: "{content_hash(original)}"\n---\n\n# A\n'
 
 
+def test_page_saved_with_windows_line_endings_is_stamped_and_keeps_them(repo):
+    """A page saved on Windows (CRLF) has its front matter like any other: the stamp is the same as for the
+    page with plain line breaks, and the file keeps its line endings."""
+    original = "---\ntitle: A\n---\n\n# A\n"
+    (repo.root / "docs/en").mkdir(parents=True)
+    (repo.root / "docs/en/a.md").write_bytes(original.replace("\n", "\r\n").encode())
+    (repo.root / "docs/fr").mkdir(parents=True)
+    (repo.root / "docs/fr/a.md").write_bytes(b"---\r\ntitle: A fr\r\n---\r\n\r\n# A\r\n")
+    (text,) = stamped(repo, "docs/fr/a.md")
+    assert text == f'---\r\ntitle: A fr\r\nsource_hash: "{content_hash(original)}"\r\n---\r\n\r\n# A\r\n'
+
+
 @pytest.mark.parametrize("name, message", [
     ("docs/de/missing.md", "docs/de/missing.md: no such file; give a translated page"),
     ("case_studies/schema/case-study.schema.json", "case_studies/schema/case-study.schema.json: not a case file"),

@@ -68,3 +68,19 @@ def test_broken_link_names_its_line_and_the_nearest_page(tiny_project):
     tiny_project.assert_refused(
         before, "docs/en/index.md:8: link: 'services/conceptoin.md' does not exist; did you mean services/conception.md?",
         "docs/en/index.md:10: link: 'index.md' has no heading with the anchor '#nowhere'")
+
+
+def test_links_written_as_addresses_or_folders_name_their_line_and_the_page_file(tiny_project):
+    """MkDocs leaves such links as they are and says so without a line ("Doc file 'de/index.md' contains an
+    absolute link ..."): the editor gets the line and the page file to write, also as a pull-request annotation."""
+    before = tiny_project.built_site()
+    tiny_project.write("docs/de/index.md", "---\ntitle: Start\ndescription: Start.\n---\n\n# Start\n\n"
+                                           "Siehe [Konzeption](/en/services/conception/).\n\n"
+                                           "Und [Leistungen](services/conception).\n")
+    output = tiny_project.assert_refused(
+        before, "docs/de/index.md:8: link: '/en/services/conception/' is a web address, not a page file (it would "
+                "lead out of a preview); write services/conception.md",
+        "docs/de/index.md:10: link: 'services/conception' is not a page file; write services/conception.md",
+        env={"GITHUB_ACTIONS": "true"})
+    assert "Doc file" not in output
+    assert "::error file=docs/de/index.md,line=8,title=link::" in output

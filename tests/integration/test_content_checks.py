@@ -58,6 +58,25 @@ def test_rules_follow_markdown_not_text(tiny_project):
         "the brackets"]
 
 
+def test_markdown_that_would_show_as_plain_text(tiny_project):
+    """An unclosed code fence, a box whose text is not indented and a table whose line of dashes has a column
+    too few: Markdown shows them as plain text (``` on the page, an empty box, a paragraph of |) and MkDocs says
+    nothing, so the check names each line. Correct boxes, fences and tables pass."""
+    assert problems_for(tiny_project, "!!! note \"Hinweis\"\n  nur zwei Leerzeichen\n\n!!! tip \"Tipp\"\n\nText.\n\n"
+                                      "| A | B | C |\n|---|---|\n| 1 | 2 | 3 |\n\n```yaml\nkey: value\n\n## Weiter\n") == [
+        "docs/de/index.md:8: box: the text of the box !!! note \"Hinweis\" must follow it on the next lines, each "
+        "indented by four spaces; as it stands the box is empty",
+        "docs/de/index.md:11: box: the text of the box !!! tip \"Tipp\" must follow it on the next lines, each "
+        "indented by four spaces; as it stands the box is empty",
+        "docs/de/index.md:16: table: the table's first row has 3 columns but the line of dashes below it has 2: "
+        "write one |---| per column, so that it is shown as a table",
+        "docs/de/index.md:19: code-fence: the code block opened here with ``` is never closed, so the page would "
+        "show ``` and run on as text: add a line ``` after the code"]
+    tiny_project.write("docs/de/index.md", PAGE.format(body="!!! note \"Hinweis\"\n    Text.\n\n!!! tip\n\n    Text.\n\n"
+                                                            "| A | B |\n|---|---|\n| 1 | 2 |\n\n```yaml\nkey: value\n```\n"))
+    tiny_project.build()
+
+
 def test_http_link(tiny_project):
     assert problems_for(tiny_project, "Siehe [die Quelle](http://example.org/x).") == [
         "docs/de/index.md:8: https: http://example.org/x is not encrypted: use https://example.org/x"]
@@ -67,6 +86,20 @@ def test_front_matter_not_yaml(tiny_project):
     text = "---\ntitle: Seite: mit Doppelpunkt\ndescription: x\n---\n\n# Seite\n"
     assert problems_for(tiny_project, text=text)[0].startswith(
         "docs/de/index.md:2: front-matter: not valid YAML (mapping values are not allowed here)")
+
+
+def test_page_saved_with_windows_line_endings_is_accepted(tiny_project):
+    """A page saved on Windows (CRLF, as git's autocrlf checks it out there) has its front matter: it is
+    checked and built like any other, not refused as a page without front matter."""
+    (tiny_project.root / "docs/de/index.md").write_bytes(PAGE.format(body="Text.\n\n### Zu tief").replace("\n", "\r\n").encode())
+    with pytest.raises(ContentError) as failure:
+        tiny_project.build()
+    assert str(failure.value).splitlines() == [
+        "docs/de/index.md:10: heading-increment: headings must go down one level at a time: h1 is followed by h3 "
+        "(markdownlint MD001)"]
+    (tiny_project.root / "docs/de/index.md").write_bytes(PAGE.format(body="Text.").replace("\n", "\r\n").encode())
+    result = tiny_project.cli("check")
+    assert result.returncode == 0, result.stderr
 
 
 def test_front_matter_missing_description(tiny_project):
@@ -98,6 +131,18 @@ def test_translation_without_original(tiny_project):
     assert problems_for(tiny_project, "Text.") == [
         "docs/fr/orpheline.md:1: translation: no original docs/en/orpheline.md for this page: write the en page "
         "first, or move this file to the right name"]
+
+
+def test_translation_saved_in_another_folder_than_its_original_is_told_where_it_belongs(tiny_project):
+    """A German page saved as docs/de/x.md while the English one is docs/en/clusters/x.md: the message names the
+    place, and it comes even while a data file is refused (it needs no page made from data)."""
+    tiny_project.write("docs/en/clusters/cluster-finance.md", "---\ntitle: F\ndescription: F.\n---\n\n# F\n")
+    tiny_project.write("docs/de/cluster-finance.md", "---\ntitle: F\ndescription: F.\n---\n\n# F\n")
+    tiny_project.add_case("bomb", "a: &a [x, x]\n")
+    assert problems_for(tiny_project, "Text.") == [
+        "case_studies/bomb.yml:1: yaml: anchors and aliases (&x, *x) are not allowed: write the value out",
+        "docs/de/cluster-finance.md:1: translation: no original docs/en/cluster-finance.md for this page: its en "
+        "original is docs/en/clusters/cluster-finance.md: move this file to docs/de/clusters/cluster-finance.md"]
 
 
 def test_all_problems_at_once_with_case_data(tiny_project):
