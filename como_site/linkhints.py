@@ -45,19 +45,21 @@ def nearest_page(docs_dir: Path, file: str, link: str) -> str | None:
 
 
 def page_file(docs_dir: Path, file: str, link: str) -> str | None:
-    """The page file a link written as an address or a folder means (`/en/services/` or `services/`), in
-    the language of `file` and relative to it; None when that language has no such page."""
+    """The page file a link written as an address or a folder means (`/en/services/`, `/wissen/en/services/`
+    or `services/`), in the language of `file` and relative to it; None when that language has no such page."""
     lang, folder = file.split("/", 1)[0], posixpath.dirname(file)
-    target = link.split("#", 1)[0].split("?", 1)[0]
-    if target.startswith("/"):
-        parts = target.strip("/").split("/", 1)
-        target = f"{lang}/{parts[1] if len(parts) > 1 and len(parts[0]) == 2 else target.strip('/')}"
-    else:
-        target = posixpath.normpath(posixpath.join(folder, target))
-    target = target.rstrip("/")
-    for candidate in (f"{target}.md", f"{target}/index.md"):
-        if candidate.startswith(f"{lang}/") and (docs_dir / candidate).is_file():
-            return posixpath.relpath(candidate, folder)
+    path = link.split("#", 1)[0].split("?", 1)[0]
+    if path.startswith("/"):   # whatever comes before a language folder is the host's path to the site
+        parts = path.strip("/").split("/")
+        start = next((index for index, part in enumerate(parts) if (docs_dir / part).is_dir()), None)
+        targets = [f"{lang}/{'/'.join(parts[start + 1:])}"] if start is not None else []
+    else:   # from the file's folder, or from the page's address as a browser reads it (faq.md is at faq/)
+        targets = [posixpath.normpath(posixpath.join(base, path)) for base in (folder, file.removesuffix(".md"))]
+    for target in targets:
+        target = target.rstrip("/")
+        for candidate in (f"{target}.md", f"{target}/index.md"):
+            if candidate.startswith(f"{lang}/") and (docs_dir / candidate).is_file():
+                return posixpath.relpath(candidate, folder)
     return None
 
 
@@ -65,7 +67,8 @@ def _left_as_is(where: str, docs_dir: Path, file: str, link: str, absolute: bool
     """An address on the site or a folder written as a link: the page file to write instead."""
     written = "a web address, not a page file (it would lead out of a preview)" if absolute else "not a page file"
     page = page_file(docs_dir, file, link)
-    fix = f"write {page}" if page else "write the page's .md file, relative to this page (e.g. ../index.md)"
+    home = posixpath.relpath(f"{file.split('/', 1)[0]}/index.md", posixpath.dirname(file))
+    fix = f"write {page}" if page else f"write the page's .md file, relative to this page (e.g. {home} for the home page)"
     return f"{where}: link: '{link}' is {written}; {fix}"
 
 

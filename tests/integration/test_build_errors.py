@@ -76,11 +76,17 @@ def test_links_written_as_addresses_or_folders_name_their_line_and_the_page_file
     before = tiny_project.built_site()
     tiny_project.write("docs/de/index.md", "---\ntitle: Start\ndescription: Start.\n---\n\n# Start\n\n"
                                            "Siehe [Konzeption](/en/services/conception/).\n\n"
-                                           "Und [Leistungen](services/conception).\n")
+                                           "Und [Leistungen](services/conception).\n\n"
+                                           "Auch [mit Pfad](/wissen/de/services/conception/).\n\n"
+                                           "Oder [nirgends](/de/nirgends/).\n")
     output = tiny_project.assert_refused(
         before, "docs/de/index.md:8: link: '/en/services/conception/' is a web address, not a page file (it would "
                 "lead out of a preview); write services/conception.md",
         "docs/de/index.md:10: link: 'services/conception' is not a page file; write services/conception.md",
+        "docs/de/index.md:12: link: '/wissen/de/services/conception/' is a web address, not a page file (it would "
+        "lead out of a preview); write services/conception.md",
+        "docs/de/index.md:14: link: '/de/nirgends/' is a web address, not a page file (it would lead out of a "
+        "preview); write the page's .md file, relative to this page (e.g. index.md for the home page)",
         env={"GITHUB_ACTIONS": "true"})
     assert "Doc file" not in output
     assert "::error file=docs/de/index.md,line=8,title=link::" in output
