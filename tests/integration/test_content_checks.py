@@ -98,8 +98,16 @@ def test_page_saved_with_windows_line_endings_is_accepted(tiny_project):
         "docs/de/index.md:10: heading-increment: headings must go down one level at a time: h1 is followed by h3 "
         "(markdownlint MD001)"]
     (tiny_project.root / "docs/de/index.md").write_bytes(PAGE.format(body="Text.").replace("\n", "\r\n").encode())
-    result = tiny_project.cli("check")
-    assert result.returncode == 0, result.stderr
+    assert tiny_project.build().pages
+
+
+def test_a_build_right_after_a_refused_one_is_not_locked_out_by_its_workers(tiny_project):
+    """The refused build's language processes (forked, holding the site lock) are gone when it reports: a
+    second build in the same process, at once, gets the same message, not "another build ... is running"."""
+    tiny_project.write("docs/de/index.md", "---\ntitle: Seite\n---\n\n# Seite\n")
+    for _ in range(2):
+        with pytest.raises(ContentError, match=r"docs/de/index\.md:3: front-matter\.description: add"):
+            tiny_project.build()
 
 
 def test_front_matter_missing_description(tiny_project):
