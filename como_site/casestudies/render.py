@@ -133,7 +133,8 @@ class Renderer:
 
     def source_details(self, source) -> Markup:
         details = [self.inline(source.publisher, source.language),
-                   Markup("[{}]({})").format(self.inline(source.title, source.language), source.url)]
+                   # <...>: an address with parentheses or `)](` stays one link (the schema refuses < > in it)
+                   Markup("[{}](<{}>)").format(self.inline(source.title, source.language), source.url)]
         if source.date:
             details.append(escape(self.label("case.source_date", date=long_date(source.date, self.locale, self.label("format.first_day")))))
         if source.accessed:

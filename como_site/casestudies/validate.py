@@ -43,7 +43,7 @@ UNSAFE = [
 FRIENDLY_PATTERNS = {
     "id": "use lowercase letters, digits and single hyphens only, e.g. my-cluster",
     "country": "use the two-letter ISO country code in capitals, e.g. XK for Kosovo",
-    "url": "must be a full address starting with https://",
+    "url": "must be a full address starting with https://, without spaces, < or >",
     "date": "write dates as YYYY-MM-DD, e.g. 2021-11-12",
     "accessed": "write dates as YYYY-MM-DD, e.g. 2021-11-12",
     "file": "lowercase letters, digits, dots and hyphens, ending in .png, .jpg, .jpeg, .webp or .gif",

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+import markdown
 import pytest
 
 from como_site.casestudies.render import OVERVIEW_MARKER, Renderer, short_description
@@ -49,7 +51,7 @@ def test_sources_are_numbered_and_cited(data, cases):
     page = renderer(data, cases, "en").case_page(cases.records[0])
     sources = page.split("## Sources {#sources}")[1].split("##")[0]
     assert re.findall(r"^1\. ", sources, re.MULTILINE) == ["1. ", "1. "]  # Markdown numbers them 1, 2
-    assert "[Alpha source A](https://example.org/a)" in sources
+    assert "[Alpha source A](<https://example.org/a>)" in sources
     assert "Sources: [[2]](#sources)" in page.split("## Approach")[1]
 
 
@@ -92,3 +94,12 @@ def test_short_description_cuts_at_a_word():
 def test_english_is_written_the_british_way(data, cases):
     page = renderer(data, cases, "en").case_page(cases.records[0])
     assert "dated 1 May 2020" in page and "accessed 2 January 2021" in page
+
+
+def test_a_source_address_with_parentheses_or_brackets_stays_one_link(data, cases):
+    """The address is the link's whole target, as in the JSON-LD: `)](` in it cannot end the link early."""
+    case = cases.records[0]
+    url = "https://example.org/a_(b)/c)](https://elsewhere.example/"
+    moved = replace(case, sources=(replace(case.sources[0], url=url), *case.sources[1:]))
+    html = markdown.markdown(str(renderer(data, cases, "en").source_details(moved.sources[0])))
+    assert re.findall(r'href="([^"]*)"', html) == [url]

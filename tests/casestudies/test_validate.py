@@ -51,6 +51,13 @@ def test_unknown_country_code(data):
                                "code (XK is accepted for Kosovo)"]
 
 
+def test_a_source_address_with_a_space_or_angle_brackets_is_refused(data):
+    data.add("alpha")
+    data.edit("alpha", 'url: "https://example.org/a"', 'url: "https://example.org/a>b"')
+    assert data.problems() == ["case_studies/alpha.yml:32: sources[0].url: must be a full address starting with "
+                               "https://, without spaces, < or >"]
+
+
 def test_kosovo_is_accepted(data):
     data.add("beta")
     assert data.problems() == []
