@@ -88,4 +88,7 @@ def test_dotfiles_are_not_served(server):
 
 
 def test_no_directory_listing(server):
-    assert fetch(server.url + "assets/")[0] in (403, 404)
+    """The server lists folders (mod_autoindex, Options Indexes, as on Debian): the .htaccess refuses it."""
+    for folder in ("assets/", "assets", "de/assets/cards/"):
+        status, _, body = fetch(server.url + folder)
+        assert status in (403, 404) and b"Index of" not in body, folder
