@@ -138,6 +138,9 @@ ErrorDocument 404 {apache_local_url(rules.base_path + "404.html")}
 </IfModule>
 
 <IfModule mod_headers.c>
+  # mod_deflate appends -gzip to a compressed response's ETag but compares a revalidation's If-None-Match
+  # with the file's own ETag: without the suffix stripped, each revalidation downloads the file again.
+  RequestHeader edit* If-None-Match '-gzip"' '"'
 {headers}
   # HTML and data change with every build: revalidate. Fingerprinted assets never change: cache for a year.
   Header set Cache-Control "public, max-age=0, must-revalidate"

@@ -92,3 +92,16 @@ def test_no_directory_listing(server):
     for folder in ("assets/", "assets", "de/assets/cards/"):
         status, _, body = fetch(server.url + folder)
         assert status in (403, 404) and b"Index of" not in body, folder
+
+
+def test_revalidating_a_compressed_file_answers_not_modified(server, built_site):
+    """mod_deflate sends a compressed file's ETag with -gzip appended but compares a revalidation's
+    If-None-Match with the file's own ETag: without the .htaccess's fix every revalidation of a page (each
+    visit: HTML is revalidated) would download it again."""
+    stylesheet = next((built_site / "assets").glob("como.*.css")).relative_to(built_site).as_posix()
+    for path in ("de/", "de/search/search_index.json", stylesheet):
+        status, headers, _ = fetch(server.url + path, **{"Accept-Encoding": "gzip"})
+        assert status == 200 and headers["Content-Encoding"] == "gzip" and headers["ETag"].endswith('-gzip"'), path
+        status, _, body = fetch(server.url + path, **{"Accept-Encoding": "gzip", "If-None-Match": headers["ETag"],
+                                                      "If-Modified-Since": headers["Last-Modified"]})
+        assert (status, body) == (304, b""), path
