@@ -134,7 +134,9 @@ ErrorDocument 404 {apache_local_url(rules.base_path + "404.html")}
 </IfModule>
 
 <IfModule mod_deflate.c>
-  AddOutputFilterByType DEFLATE {' '.join(COMPRESSED_TYPES)}
+  <IfModule mod_filter.c>
+    AddOutputFilterByType DEFLATE {' '.join(COMPRESSED_TYPES)}
+  </IfModule>
 </IfModule>
 
 <IfModule mod_headers.c>

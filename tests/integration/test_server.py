@@ -8,6 +8,7 @@ import urllib.request
 import pytest
 
 from tests.conftest import LANGUAGES
+from tests.webserver import NEEDED, Apache, base_path
 
 
 def fetch(url: str, **headers: str):
@@ -105,3 +106,32 @@ def test_revalidating_a_compressed_file_answers_not_modified(server, built_site)
         status, _, body = fetch(server.url + path, **{"Accept-Encoding": "gzip", "If-None-Match": headers["ETag"],
                                                       "If-Modified-Since": headers["Last-Modified"]})
         assert (status, body) == (304, b""), path
+
+
+@pytest.fixture(scope="module")
+def serve_on_host(built_site, project):
+    """serve_on_host(modules=..., allow_override=...): the built site on an Apache with those, started once."""
+    servers: list[Apache] = []
+
+    def start(modules: list[str] = NEEDED, allow_override: str = "All") -> Apache:
+        servers.append(Apache(built_site, base_path(project.site_url), modules, allow_override).__enter__())
+        return servers[-1]
+
+    yield start
+    for apache in servers:
+        apache.__exit__()
+
+
+def assert_site_answers(apache: Apache) -> None:
+    assert fetch(apache.url + "de/")[0] == 200
+    status, _, body = fetch(apache.url + "fr/nulle-part/")
+    assert status == 404 and '<html lang="fr"' in body.decode("utf-8")
+    assert fetch(apache.url + ".htaccess")[0] == 403
+    assert fetch(apache.url + "assets/")[0] in (403, 404)
+
+
+@pytest.mark.parametrize("missing", ["headers", "deflate", "filter", "rewrite", "autoindex"])
+def test_a_host_without_an_optional_module_still_serves_the_site(serve_on_host, missing):
+    """Each module the .htaccess merely uses is guarded: without it that rule is off, the site still works
+    (mod_deflate's AddOutputFilterByType is mod_filter's directive: a host may load the one without the other)."""
+    assert_site_answers(serve_on_host(modules=[name for name in NEEDED if name != missing]))
