@@ -115,15 +115,19 @@ def htaccess(rules: HostingRules) -> str:
     redirect = "" if rules.https_redirect else "# "
     return f"""\
 # Apache configuration of the Como knowledge site, written by the build (como_site/hosting.py).
-# Needs AllowOverride All (or FileInfo, Indexes, Options) and mod_headers, mod_deflate, mod_rewrite, mod_mime.
+# Needs AllowOverride All (or FileInfo, Indexes, AuthConfig), mod_mime and mod_dir; uses mod_headers,
+# mod_deflate with mod_filter, and mod_rewrite where the host has them.
 AddDefaultCharset utf-8
 AddCharset utf-8 .html .css .js .json .xml .svg .txt
 AddType text/javascript .js
 AddType application/json .json
 AddType application/xml .xml
 AddType image/svg+xml .svg
-Options -Indexes
 DirectoryIndex index.html
+# No folder listings. Not `Options -Indexes`: a host that allows no Options override answers 500 to it.
+<If "-d %{{REQUEST_FILENAME}} && ! -f '%{{REQUEST_FILENAME}}/index.html'">
+  Require all denied
+</If>
 ErrorDocument 404 {apache_local_url(rules.base_path + "404.html")}
 
 <IfModule mod_rewrite.c>

@@ -135,3 +135,10 @@ def test_a_host_without_an_optional_module_still_serves_the_site(serve_on_host, 
     """Each module the .htaccess merely uses is guarded: without it that rule is off, the site still works
     (mod_deflate's AddOutputFilterByType is mod_filter's directive: a host may load the one without the other)."""
     assert_site_answers(serve_on_host(modules=[name for name in NEEDED if name != missing]))
+
+
+def test_a_host_that_allows_no_options_override_still_serves_the_site(serve_on_host):
+    """Hosts often allow FileInfo, AuthConfig and Indexes but not Options: still no listing, no 500."""
+    apache = serve_on_host(allow_override="FileInfo AuthConfig Indexes")
+    assert_site_answers(apache)
+    assert b"Index of" not in fetch(apache.url + "assets/")[2]
