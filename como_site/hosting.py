@@ -196,6 +196,7 @@ def nginx_server_block(rules: HostingRules, web_root: str = "/var/www/html") -> 
         "    charset utf-8;",
         f"    charset_types {' '.join(t for t in COMPRESSED_TYPES if t != 'text/html')};",  # text/html: always
         "    gzip on;",
+        "    gzip_vary on;",   # Vary: Accept-Encoding, as mod_deflate sends: caches keep both copies apart
         f"    gzip_types {' '.join(t for t in COMPRESSED_TYPES if t != 'text/html')};",
         "    autoindex off;",
     ]
