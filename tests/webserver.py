@@ -41,6 +41,12 @@ class Apache:
     def url(self) -> str:
         return f"{self.origin}{self.base_path}"
 
+    def mapping(self) -> str:
+        """The site at its path prefix; a site at the host's root is the document root itself."""
+        if self.base_path == "/":
+            return f"DocumentRoot {self.site_dir}"
+        return f"DocumentRoot {self.work}/empty\nAlias {self.base_path.rstrip('/')} {self.site_dir}"
+
     def config(self) -> str:
         modules = "\n".join(f"LoadModule {name}_module {MODULES}/mod_{name}.so" for name in self.modules)
         return f"""\
@@ -55,8 +61,7 @@ TypesConfig /etc/mime.types
 ErrorLog {self.work}/error.log
 LogLevel warn
 CustomLog {self.work}/access.log "%>s %r %O"
-DocumentRoot {self.work}/empty
-Alias {self.base_path.rstrip('/')} {self.site_dir}
+{self.mapping()}
 <Directory {self.site_dir}>
     Options Indexes FollowSymLinks
     AllowOverride {self.allow_override}

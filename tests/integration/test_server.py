@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import gzip
+import shutil
+import tempfile
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
+from como_site.build import build_site
 from tests.conftest import LANGUAGES
 from tests.webserver import NEEDED, Apache, base_path
 
@@ -142,3 +146,29 @@ def test_a_host_that_allows_no_options_override_still_serves_the_site(serve_on_h
     apache = serve_on_host(allow_override="FileInfo AuthConfig Indexes")
     assert_site_answers(apache)
     assert b"Index of" not in fetch(apache.url + "assets/")[2]
+
+
+@pytest.fixture(scope="module")
+def root_server():
+    """The real site built for, and served at, the root of its host."""
+    base = Path(tempfile.mkdtemp(prefix="como-root-site-"))
+    base.chmod(0o755)
+    apache = Apache(base / "site", "/")
+    build_site(site_dir=base / "site", site_url=apache.url)
+    with apache:
+        yield apache
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def test_a_site_at_the_host_root(root_server):
+    """The chooser, robots.txt (written only there) and each folder's 404 page at the host's root."""
+    status, headers, body = fetch(root_server.url)
+    assert status == 200 and '<html lang="mul"' in body.decode("utf-8") and "Content-Security-Policy" in headers
+    status, headers, body = fetch(root_server.url + "robots.txt")
+    assert status == 200 and headers["Content-Type"] == "text/plain; charset=utf-8"
+    assert f"Sitemap: {root_server.url}sitemap.xml" in body.decode("utf-8")
+    status, _, body = fetch(root_server.url + "es/no-existe/")
+    assert status == 404 and '<html lang="es"' in body.decode("utf-8")
+    status, _, body = fetch(root_server.url + "nowhere/")
+    assert status == 404 and '<html lang="mul"' in body.decode("utf-8")
+    assert fetch(root_server.url + "assets/")[0] == 403 and fetch(root_server.url + ".htaccess")[0] == 403
