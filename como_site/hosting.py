@@ -115,15 +115,19 @@ def htaccess(rules: HostingRules) -> str:
     redirect = "" if rules.https_redirect else "# "
     return f"""\
 # Apache configuration of the Como knowledge site, written by the build (como_site/hosting.py).
-# Needs AllowOverride All (or FileInfo, Indexes, Options) and mod_headers, mod_deflate, mod_rewrite, mod_mime.
+# Needs AllowOverride All (or FileInfo, Indexes, AuthConfig), mod_mime and mod_dir; uses mod_headers,
+# mod_deflate with mod_filter, and mod_rewrite where the host has them.
 AddDefaultCharset utf-8
 AddCharset utf-8 .html .css .js .json .xml .svg .txt
 AddType text/javascript .js
 AddType application/json .json
 AddType application/xml .xml
 AddType image/svg+xml .svg
-Options -Indexes
 DirectoryIndex index.html
+# No folder listings. Not `Options -Indexes`: a host that allows no Options override answers 500 to it.
+<If "-d %{{REQUEST_FILENAME}} && ! -f '%{{REQUEST_FILENAME}}/index.html'">
+  Require all denied
+</If>
 ErrorDocument 404 {apache_local_url(rules.base_path + "404.html")}
 
 <IfModule mod_rewrite.c>
@@ -134,10 +138,15 @@ ErrorDocument 404 {apache_local_url(rules.base_path + "404.html")}
 </IfModule>
 
 <IfModule mod_deflate.c>
-  AddOutputFilterByType DEFLATE {' '.join(COMPRESSED_TYPES)}
+  <IfModule mod_filter.c>
+    AddOutputFilterByType DEFLATE {' '.join(COMPRESSED_TYPES)}
+  </IfModule>
 </IfModule>
 
 <IfModule mod_headers.c>
+  # mod_deflate appends -gzip to a compressed response's ETag but compares a revalidation's If-None-Match
+  # with the file's own ETag: without the suffix stripped, each revalidation downloads the file again.
+  RequestHeader edit* If-None-Match '-gzip"' '"'
 {headers}
   # HTML and data change with every build: revalidate. Fingerprinted assets never change: cache for a year.
   Header set Cache-Control "public, max-age=0, must-revalidate"
@@ -187,6 +196,7 @@ def nginx_server_block(rules: HostingRules, web_root: str = "/var/www/html") -> 
         "    charset utf-8;",
         f"    charset_types {' '.join(t for t in COMPRESSED_TYPES if t != 'text/html')};",  # text/html: always
         "    gzip on;",
+        "    gzip_vary on;",   # Vary: Accept-Encoding, as mod_deflate sends: caches keep both copies apart
         f"    gzip_types {' '.join(t for t in COMPRESSED_TYPES if t != 'text/html')};",
         "    autoindex off;",
     ]

@@ -11,6 +11,8 @@
 # Changed files are written under temporary names and renamed into place together at the end
 # (--delay-updates); files no longer in the site are deleted only after that (--delete-after),
 # so visitors never see pages that point to assets not yet uploaded.
+# Never deleted, though not in the site: previews/ (where a site served at its host's root is uploaded, the
+# pull-request previews live inside it: como_site/previews.py) and the host's .well-known/ (ACME challenges).
 set -euo pipefail
 site="${1:?usage: deploy.sh SITE_DIR TARGET}"
 target="${2:?usage: deploy.sh SITE_DIR TARGET (set DEPLOY_TARGET, e.g. user@host:/var/www/html/wissen/)}"
@@ -22,7 +24,8 @@ if [ -n "${PREVIEW_PR:-}" ]; then
 fi
 "${PYTHON:-.venv/bin/python}" "${gate[@]}" || exit 1
 options=(--recursive --links --times --perms --chmod=D755,F644 --compress --checksum
-         --delay-updates --delete-after --itemize-changes --human-readable --stats)
+         --delay-updates --delete-after --filter="protect /previews/" --filter="protect /.well-known/"
+         --itemize-changes --human-readable --stats)
 [ "${DRY_RUN:-0}" = "1" ] && options+=(--dry-run) && echo "Dry run: nothing is changed on $target"
 [ -n "${DEPLOY_SSH:-}" ] && options+=(--rsh "$DEPLOY_SSH")
 exec rsync "${options[@]}" "${site%/}/" "$target"

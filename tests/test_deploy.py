@@ -71,6 +71,20 @@ def test_real_run_mirrors_the_site_and_removes_stale_files(built_site, no_placeh
     assert_identical(built_site, target)
 
 
+def test_a_site_at_the_host_root_keeps_the_previews_and_well_known(built_site, no_placeholders, tmp_path):
+    """A site served at the root of its host is uploaded into the folder that also holds previews/ (README,
+    "Pull-request previews") and the host's .well-known/ (ACME challenges): --delete-after must leave them."""
+    target = tmp_path / "host"
+    for name in ("previews/pr-7/index.html", ".well-known/acme-challenge/token", "old-page.html"):
+        (target / name).parent.mkdir(parents=True, exist_ok=True)
+        (target / name).write_text("kept", encoding="utf-8")
+    result = deploy(built_site, target, dry_run=False, project_root=no_placeholders)
+    assert result.returncode == 0, result.stderr
+    assert (target / "previews" / "pr-7" / "index.html").is_file()
+    assert (target / ".well-known" / "acme-challenge" / "token").is_file()
+    assert not (target / "old-page.html").exists() and (target / "de" / "index.html").is_file()
+
+
 def test_refuses_a_folder_without_a_site(tmp_path):
     result = deploy(tmp_path, tmp_path / "host", dry_run=False, project_root=ROOT)
     assert result.returncode == 2 and "no built site" in result.stderr

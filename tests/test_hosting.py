@@ -1,14 +1,18 @@
 """como_site.hosting: the nginx block in the repository matches the build; both servers get the same rules,
-every value quoted and escaped for its format (or refused when the format cannot carry it)."""
+every value quoted and escaped for its format (or refused when the format cannot carry it), and the real
+nginx and Apache answer the built site's files alike."""
 from __future__ import annotations
 
+import http.client
 import re
 import shutil
 import subprocess
 import tempfile
+import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -17,7 +21,7 @@ from como_site.hosting import (HostingRules, UnsafeServerValue, htaccess, langua
 from como_site.inlinescripts import TemplateScripts
 from como_site.project import ROOT, load_project
 from tests.conftest import LANGUAGES
-from tests.webserver import Apache
+from tests.webserver import Apache, free_port
 
 
 @pytest.fixture(scope="module")
@@ -114,3 +118,73 @@ def test_nginx_accepts_the_server_block(script_hashes, project, tmp_path, rules)
     result = subprocess.run(["/usr/sbin/nginx", "-t", "-e", "stderr", "-p", str(tmp_path),
                              "-c", str(tmp_path / "nginx.conf")], capture_output=True, text=True)
     assert result.returncode == 0 and "[warn]" not in result.stderr, result.stderr
+
+
+def http_get(port: int, path: str, **headers: str) -> tuple[int, dict[str, str]]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.request("GET", path, headers=headers)
+        response = connection.getresponse()
+        response.read()
+        return response.status, dict(response.getheaders())
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def nginx(built_site, script_hashes, project, tmp_path):
+    """nginx itself serving the built site with hosting/nginx.conf's block, under the site's path prefix;
+    yields its port."""
+    web_root = Path(tempfile.mkdtemp(prefix="como-nginx-root-"))
+    web_root.chmod(0o755)
+    prefix = urlsplit(project.site_url).path
+    served = web_root / prefix.strip("/")
+    served.parent.mkdir(parents=True, exist_ok=True)
+    if prefix == "/":
+        served.rmdir()
+    served.symlink_to(built_site)
+    port = free_port()
+    block = nginx_server_block(HostingRules.for_site(project, script_hashes, project.https_redirect), str(web_root))
+    (tmp_path / "server.conf").write_text(block.replace("listen 80;", f"listen 127.0.0.1:{port};"), encoding="utf-8")
+    (tmp_path / "nginx.conf").write_text(
+        f"pid {tmp_path}/nginx.pid;\nerror_log {tmp_path}/error.log;\nevents {{}}\n"
+        f"http {{\n  include /etc/nginx/mime.types;\n  access_log off;\n  include {tmp_path}/server.conf;\n}}\n",
+        encoding="utf-8")
+    process = subprocess.Popen(["/usr/sbin/nginx", "-p", str(tmp_path), "-c", str(tmp_path / "nginx.conf"),
+                                "-g", "daemon off;"], stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                http_get(port, prefix)
+                break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, process.stderr.read().decode()
+                time.sleep(0.1)
+        yield port
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(web_root)
+
+
+def test_nginx_answers_as_apache_does(nginx, server, built_site, project):
+    """The same files from both servers: status, caching, the policy headers and, for a compressed answer,
+    `Vary: Accept-Encoding` (without it a shared cache may hand the gzipped copy to a client that cannot
+    read it; nginx sends it only with gzip_vary). A missing page's 404 is compared without its compression:
+    Apache sends error documents uncompressed."""
+    missing = "de/gibt-es-nicht/"
+    paths = ["", "de/", "de/search/search_index.json", "de/sitemap.xml", "de/case-studies/feed.xml",
+             missing, *(path.relative_to(built_site).as_posix() for path in (
+                 next((built_site / "assets").glob("como.*.css")),
+                 next((built_site / "assets" / "javascripts").glob("bundle.*.min.js")),
+                 next(built_site.glob("*/case-studies/*/*.pdf")), next(built_site.glob("*/assets/cards/*.png"))))]
+    compared = ("Cache-Control", "Content-Encoding", "Vary", *HostingRules.for_site(project, [], False).headers)
+
+    def answer(port: int, path: str) -> tuple:
+        status, headers = http_get(port, server.base_path + path, **{"Accept-Encoding": "gzip"})
+        return status, {name: headers.get(name, "") for name in compared
+                        if path != missing or name not in ("Content-Encoding", "Vary")}
+
+    for path in paths:
+        assert answer(nginx, path) == answer(server.port, path), path

@@ -1,4 +1,8 @@
-"""A real Apache httpd (Debian's apache2) serving a built site on 127.0.0.1, honouring its .htaccess."""
+"""A real Apache httpd (Debian's apache2) serving a built site on 127.0.0.1, honouring its .htaccess.
+
+Set up as a Debian host is out of the box: mod_autoindex loaded and `Options Indexes FollowSymLinks` on the
+site's folder, so only the .htaccess keeps folders from being listed. `modules` and `allow_override` model a
+host with fewer modules or a narrower AllowOverride."""
 from __future__ import annotations
 
 import shutil
@@ -12,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 MODULES = Path("/usr/lib/apache2/modules")
-NEEDED = ["mpm_event", "authz_core", "mime", "dir", "alias", "headers", "deflate", "filter", "rewrite"]
+NEEDED = ["mpm_event", "authz_core", "mime", "dir", "alias", "autoindex", "headers", "deflate", "filter", "rewrite"]
 
 
 def free_port() -> int:
@@ -22,8 +26,9 @@ def free_port() -> int:
 
 
 class Apache:
-    def __init__(self, site_dir: Path, base_path: str):
+    def __init__(self, site_dir: Path, base_path: str, modules: list[str] = NEEDED, allow_override: str = "All"):
         self.site_dir, self.base_path = site_dir, base_path
+        self.modules, self.allow_override = modules, allow_override
         self.port = free_port()
         self.work = Path(tempfile.mkdtemp(prefix="como-apache-"))
         self.process: subprocess.Popen | None = None
@@ -36,8 +41,14 @@ class Apache:
     def url(self) -> str:
         return f"{self.origin}{self.base_path}"
 
+    def mapping(self) -> str:
+        """The site at its path prefix; a site at the host's root is the document root itself."""
+        if self.base_path == "/":
+            return f"DocumentRoot {self.site_dir}"
+        return f"DocumentRoot {self.work}/empty\nAlias {self.base_path.rstrip('/')} {self.site_dir}"
+
     def config(self) -> str:
-        modules = "\n".join(f"LoadModule {name}_module {MODULES}/mod_{name}.so" for name in NEEDED)
+        modules = "\n".join(f"LoadModule {name}_module {MODULES}/mod_{name}.so" for name in self.modules)
         return f"""\
 ServerRoot {self.work}
 PidFile {self.work}/httpd.pid
@@ -50,10 +61,10 @@ TypesConfig /etc/mime.types
 ErrorLog {self.work}/error.log
 LogLevel warn
 CustomLog {self.work}/access.log "%>s %r %O"
-DocumentRoot {self.work}/empty
-Alias {self.base_path.rstrip('/')} {self.site_dir}
+{self.mapping()}
 <Directory {self.site_dir}>
-    AllowOverride All
+    Options Indexes FollowSymLinks
+    AllowOverride {self.allow_override}
     Require all granted
 </Directory>
 """
