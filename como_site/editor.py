@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from como_site.editorconfig import edit_settings, editor_config
+from como_site.hosting import NO_LISTINGS
 from como_site.problems import ContentError, Problem
 from como_site.project import Project, mkdocs_document
 
@@ -74,7 +75,7 @@ def htaccess(local_backend: str | None) -> str:
         "AddType text/yaml .yml",
         "AddType text/javascript .js",
         "AddDefaultCharset utf-8",
-        "Options -Indexes",
+        NO_LISTINGS,   # as the site's: no 500 on hosts that allow no Options override
         "",
     ])
 

@@ -109,6 +109,14 @@ def nginx_regex(pattern: str) -> str:
     return _quoted(pattern, "nginx", "")
 
 
+# The .htaccess rule against folder listings (the site's and the web editor's)
+NO_LISTINGS = """\
+# No folder listings. Not `Options -Indexes`: a host that allows no Options override answers 500 to it.
+<If "-d %{REQUEST_FILENAME} && ! -f '%{REQUEST_FILENAME}/index.html'">
+  Require all denied
+</If>"""
+
+
 def htaccess(rules: HostingRules) -> str:
     headers = "\n".join(f"  Header always set {name} {apache_string(value)}" for name, value in rules.headers.items())
     unset = "\n".join(f"    Header always unset {name}" for name in rules.headers if name not in rules.passive_headers)
@@ -124,10 +132,7 @@ AddType application/json .json
 AddType application/xml .xml
 AddType image/svg+xml .svg
 DirectoryIndex index.html
-# No folder listings. Not `Options -Indexes`: a host that allows no Options override answers 500 to it.
-<If "-d %{{REQUEST_FILENAME}} && ! -f '%{{REQUEST_FILENAME}}/index.html'">
-  Require all denied
-</If>
+{NO_LISTINGS}
 ErrorDocument 404 {apache_local_url(rules.base_path + "404.html")}
 
 <IfModule mod_rewrite.c>
