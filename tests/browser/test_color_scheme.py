@@ -64,6 +64,26 @@ def test_the_toggle_switches_and_speaks_the_page_language(open_in, project, lang
     assert scheme_of(page) == seen[-1]   # the choice is kept
 
 
+def test_the_chosen_scheme_is_kept_in_every_language_and_on_404_pages(open_in):
+    """A reader who chose the dark scheme keeps it after switching language, and on a page not found."""
+    page = open_in("de/services/conception/", "light")
+    toggle = page.locator("form[data-md-component=palette] label:visible")
+    for _ in range(2):   # system (light here) -> light -> dark
+        toggle.click()
+    assert scheme_of(page) == "slate"
+    page.hover(".md-header__option .md-select")
+    page.click("a.md-select__link[hreflang=fr]")
+    page.wait_for_url("**/fr/services/conception/")
+    assert scheme_of(page) == "slate"
+    site = page.url.split("fr/services/")[0]
+    for path in ("es/", "en/clusters/why-clusters-matter/"):
+        page.goto(site + path, wait_until="networkidle")
+        assert scheme_of(page) == "slate", path
+    assert page.errors == []
+    page.goto(site + "fr/no-such-page/", wait_until="networkidle")
+    assert scheme_of(page) == "slate"
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("name", PAGES)
 def test_no_axe_violations_in_the_dark_scheme(open_in, lang, name):
