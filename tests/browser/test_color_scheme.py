@@ -93,3 +93,26 @@ def test_no_axe_violations_in_the_dark_scheme(open_in, lang, name):
                                        "resultTypes": ["violations"]})
     violations = [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in results.response["violations"]]
     assert violations == []
+
+
+def brightness(css_colour: str) -> float:
+    """The mean of a computed rgb()/rgba() colour's red, green and blue, 0-255."""
+    red, green, blue = (float(part) for part in css_colour[css_colour.index("(") + 1:-1].split(",")[:3])
+    return (red + green + blue) / 3
+
+
+@pytest.mark.parametrize("path", ["", "no-such-page/"], ids=["chooser", "root 404"])
+@pytest.mark.parametrize("system", SCHEMES)
+def test_root_pages_follow_the_system_setting_without_axe_violations(open_in, path, system):
+    """The language chooser and the root 404 (como_site/rootfiles.py) are as dark as the rest of the site
+    for a reader whose system prefers dark, and stay readable (axe: contrast) in both schemes, the chooser's
+    "continue in <language>" for a returning visitor too."""
+    page = open_in(path, system)
+    page.evaluate("localStorage.setItem('como-language-choice', 'fr')")   # as overrides/assets/root-chooser.js
+    page.reload(wait_until="networkidle")
+    backgrounds = page.evaluate("""() => [document.body, ...document.querySelectorAll('.como-languages a, .como-notfound li')]
+        .filter(element => element.checkVisibility()).map(element => getComputedStyle(element).backgroundColor).filter(colour => colour !== 'rgba(0, 0, 0, 0)')""")
+    assert backgrounds and all((brightness(colour) < 80) == (system == "dark") for colour in backgrounds), backgrounds
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_22_AA},
+                                       "resultTypes": ["violations"]})
+    assert [f"{v['id']}: {[node['target'] for node in v['nodes']]}" for v in results.response["violations"]] == []
