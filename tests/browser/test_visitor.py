@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from como_site.labels import labels_for
 from como_site.project import ROOT, load_project
 from tests.conftest import LANGUAGES, sample_case
 
@@ -122,3 +123,13 @@ def test_further_reading_keeps_a_space_between_a_sources_note_and_its_citing_pag
         item.querySelector('.como-reading__note').innerText + ' ' + item.querySelector('.como-reading__cited').innerText))
         .map(item => item.innerText)""")
     assert run_together == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_page_not_found_is_described_in_its_language(visit, project, lang):
+    """The 404 page has no description of its own: it gets the site's, in the page's language (a link to a
+    missing page shared in a chat shows it), not the English one of mkdocs.yml."""
+    page = visit(f"{lang}/no-such-page/").page
+    assert page.locator("html").get_attribute("lang") == lang
+    description = page.locator("meta[name=description]").get_attribute("content")
+    assert description == labels_for(project).get("chooser.description", lang)
