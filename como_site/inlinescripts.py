@@ -4,8 +4,9 @@ trusted templates, never from what the pages hold, so a script that reaches a pa
 both refused by the build and blocked by the browser.
 
 Material 9.8.2 keeps its inline scripts in partials/javascripts/; our pages use three of them:
-base.html (whose `new URL("<base_url>", location)` varies with the page's depth, so it is rendered
-for every depth the site has, and for the absolute base of 404 pages), content.html and palette.html
+base.html (ours, overrides/partials/javascripts/base.html: its `new URL("<base_url>/..", location)`
+varies with the page's depth, so it is rendered for every depth the site has, and for the absolute base of
+404 pages), content.html and palette.html
 (the colour-scheme toggle: it applies the reader's stored choice before the page is painted; it has no
 variables). Ours: partials/language-banner-script.html (the language banner, decided before the first
 paint so that it never shifts the page; no variables either). The others appear only with features this

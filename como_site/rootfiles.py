@@ -29,6 +29,8 @@ ROOT_SITEMAP = "sitemap-root.xml"   # the chooser's entry: a language's sitemap 
 ROOT_LANG = "mul"   # the root pages are in every site language; each part says which
 CHOOSER_SCRIPT = "root-chooser.js"   # in overrides/assets/: published once, with the other shared assets
 
+# The site's colours in the light scheme, and in the dark one for a reader whose system prefers it (the language
+# pages follow it as well, through Material's slate scheme; the root pages carry no script for the toggle).
 ROOT_CSS = """\
 :root{color-scheme:light;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
 body{margin:0;background:#f5f6fa;color:#1f2433;line-height:1.5}
@@ -45,7 +47,17 @@ strong{display:block;font-size:1.2rem}
 .como-languages span{display:block;color:#3c4257;font-size:.95rem}
 .%s{margin:0 0 2rem;padding:.75rem 1.25rem;border-left:.3rem solid #b71c1c;background:#fff;color:#1f2433}
 .%s p{margin:0}.%s .admonition-title{font-weight:700}
-""" % ((BANNER_CLASS,) * 3)
+@media (prefers-color-scheme:dark){
+:root{color-scheme:dark}
+body{background:#1e2029;color:#e2e4e9}
+.como-languages a,.como-continue a,.como-notfound li{background:#2b2f3e;color:#9fa8da;box-shadow:0 1px 3px rgba(0,0,0,.5)}
+.como-continue a{background:#3949ab;color:#fff}
+.como-notfound a{color:#9fa8da}
+a:hover,a:focus-visible{outline-color:#9fa8da}
+.como-languages span{color:#c5c8d4}
+.%s{background:#2b2f3e;color:#e2e4e9;border-left-color:#ef5350}
+}
+""" % ((BANNER_CLASS,) * 4)
 
 
 def _page(project: Project, lang: str, title: str, head: str, heading: str, body: str, script: str = "") -> str:

@@ -27,7 +27,8 @@ def test_hashes_from_the_templates_are_those_of_the_scripts_in_the_real_pages(bu
 def test_the_depth_dependent_script_is_rendered_for_each_depth_and_the_404_base(built_site, project):
     depths = TemplateScripts(project, built_site, list(LANGUAGES)).by_base_url
     assert {".", "..", "../..", "../../..", "/wissen/de/"} <= set(depths)
-    assert 'new URL("../..",location)' in depths["../.."][0]
+    assert 'new URL("../../..",location)' in depths["../.."][0]   # the site's root: one storage scope for all
+    assert 'new URL("/wissen/de/..",location)' in depths["/wissen/de/"][0]
     assert base_url(built_site, built_site / "de" / "404.html", project) == "/wissen/de/"
     assert base_url(built_site, built_site / "de" / "clusters" / "index.html", project) == ".."
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from como_site.labels import labels_for
 from como_site.project import ROOT, load_project
 from tests.conftest import LANGUAGES, sample_case
 
@@ -109,3 +110,26 @@ def test_german_search_returns_no_english_page_for_an_english_word(visit, server
     hrefs = page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
     assert not [href for href in hrefs if f"{server.url}en/" in href], hrefs
     visitor.assert_clean()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_further_reading_keeps_a_space_between_a_sources_note_and_its_citing_pages(visit, lang):
+    """A source's note and "Cited on: ..." are two sentences: read aloud, copied or searched, they must not run
+    together ("as an example.Cited on:")."""
+    page = visit(f"{lang}/further-reading/").page
+    sources = page.locator("li.como-reading__source:has(.como-reading__note)")
+    assert sources.count() > 0
+    run_together = sources.evaluate_all("""items => items.filter(item => !item.innerText.includes(
+        item.querySelector('.como-reading__note').innerText + ' ' + item.querySelector('.como-reading__cited').innerText))
+        .map(item => item.innerText)""")
+    assert run_together == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_page_not_found_is_described_in_its_language(visit, project, lang):
+    """The 404 page has no description of its own: it gets the site's, in the page's language (a link to a
+    missing page shared in a chat shows it), not the English one of mkdocs.yml."""
+    page = visit(f"{lang}/no-such-page/").page
+    assert page.locator("html").get_attribute("lang") == lang
+    description = page.locator("meta[name=description]").get_attribute("content")
+    assert description == labels_for(project).get("chooser.description", lang)
