@@ -106,19 +106,28 @@ def test_missing_canonical(site_copy, project):
     assert "en/about/index.html: no canonical link" in check(site_copy, project)
 
 
-def test_canonical_outside_every_language_folder(site_copy, project):
-    """An address without its language (the page's own path under the site's root) is no page of the site."""
-    plant(site_copy, "es/services/index.html", f'rel="canonical" href="{project.site_url}es/services/"',
-          f'rel="canonical" href="{project.site_url}services/"')
-    faults = check(site_copy, project)
-    assert f"es/services/index.html: canonical link points to a missing page: {project.site_url}services/" in faults
+# (page, planted text, in place of, the fault it gives): an address that is no page of the site, named on
+# the page that carries it; an address without its language (the page's own path under the site's root) is one
+MISSING_TARGETS = [
+    ("es/services/index.html", 'rel="canonical" href="{url}services/"', 'rel="canonical" href="{url}es/services/"',
+     "es/services/index.html: canonical link points to a missing page: {url}services/"),
+    ("de/about/index.html", 'hreflang="es" href="{url}about/"', 'hreflang="es" href="{url}es/about/"',
+     "de/about/index.html: hreflang es points to a missing page: {url}about/"),
+    ("de/about/index.html", 'hreflang="x-default" href="{url}en/nowhere/"', 'hreflang="x-default" href="{url}en/about/"',
+     "de/about/index.html: hreflang x-default points to a missing page: {url}en/nowhere/"),
+    ("index.html", 'hreflang="x-default" href="{url}en/"', 'hreflang="x-default" href="{url}"',
+     "index.html: the language chooser must be its own x-default ({url})"),
+]
 
 
-def test_hreflang_outside_every_language_folder_is_named_on_the_page_that_carries_it(site_copy, project):
-    plant(site_copy, "de/about/index.html", f'hreflang="es" href="{project.site_url}es/about/"',
-          f'hreflang="es" href="{project.site_url}about/"')
-    faults = check(site_copy, project)
-    assert f"de/about/index.html: hreflang es points to a missing page: {project.site_url}about/" in faults
+@pytest.mark.parametrize("page, planted, original, fault", MISSING_TARGETS,
+                         ids=["canonical-outside-languages", "hreflang-outside-languages", "x-default-missing",
+                              "chooser-not-its-own-x-default"])
+def test_an_alternate_or_canonical_that_is_no_page_is_named_on_its_page(site_copy, project, page, planted, original,
+                                                                          fault):
+    url = project.site_url
+    plant(site_copy, page, original.format(url=url), planted.format(url=url))
+    assert fault.format(url=url) in check(site_copy, project)
 
 
 def test_hreflang_links_that_leave_out_the_page_itself(site_copy, project):
@@ -131,17 +140,3 @@ def test_a_noindex_page_that_announces_alternates(site_copy, project):
     plant(site_copy, "en/privacy/index.html", "<title>", '<meta name="robots" content="noindex"><title>')
     assert check(site_copy, project) == [
         "en/privacy/index.html: a page excluded from search (noindex) must not announce alternates"]
-
-
-def test_x_default_to_a_missing_page(site_copy, project):
-    plant(site_copy, "de/about/index.html", f'hreflang="x-default" href="{project.site_url}en/about/"',
-          f'hreflang="x-default" href="{project.site_url}en/nowhere/"')
-    faults = check(site_copy, project)
-    assert f"de/about/index.html: hreflang x-default points to a missing page: {project.site_url}en/nowhere/" in faults
-
-
-def test_a_chooser_that_is_not_its_own_x_default(site_copy, project):
-    plant(site_copy, "index.html", f'hreflang="x-default" href="{project.site_url}"',
-          f'hreflang="x-default" href="{project.site_url}en/"')
-    faults = check(site_copy, project)
-    assert f"index.html: the language chooser must be its own x-default ({project.site_url})" in faults
