@@ -15,7 +15,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from como_site.company import unknown_placeholders
@@ -24,15 +23,13 @@ from como_site.contenttypes import Content, content_pages
 from como_site.filenames import check_file_names
 from como_site.home import CONTACT_ANCHOR, CONTACT_PAGE
 from como_site.labels import labels_for
-from como_site.pagehtml import REMOTE_IMAGE, address_fault, attribute_list_faults, is_remote_image, raw_html_faults
+from como_site.pagehtml import (MARKDOWN, REMOTE_IMAGE, address_fault, attribute_list_faults, is_remote_image,
+                                raw_html_faults)
 from como_site.pages import FRONT_MATTER, field_problems, is_generated, parse_front_matter
 from como_site.problems import ContentError, Problem, relative
 from como_site.project import Project, mkdocs_document
 from como_site.yamlsource import FieldPath
 
-PARSER = MarkdownIt("commonmark").enable("table")
-PARSER.validateLink = lambda url: True   # Python-Markdown links any address: see them all, javascript: too,
-PARSER.normalizeLink = lambda url: url   # as the browser will read them (entities decoded, not %-encoded)
 BOX_OPENERS = ("!!!", "???")             # admonitions and details: their indented body is Markdown too
 TEXT_TOKENS = ("text", "softbreak", "hardbreak")
 TABLE_DASHES = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")   # a table's line under its first row
@@ -85,7 +82,7 @@ class _PageCheck:
 
     def run(self) -> list[Problem]:
         previous_level, previous_text = 0, ""
-        tokens = PARSER.parse(self.body)
+        tokens = MARKDOWN.parse(self.body)
         for index, token in enumerate(tokens):
             if token.type == "code_block" and previous_text.startswith(BOX_OPENERS):
                 self.problems += _PageCheck(token.content, self.shown, self.offset + token.map[0]).run()

@@ -14,6 +14,12 @@ from markdown_it import MarkdownIt
 from como_site.company import PLACEHOLDER
 from como_site.htmlpolicy import EDITOR, EDITOR_HTML, OVERVIEW_COMMENT, unsafe_scheme
 
+# Editors' Markdown as the checks read it: every address, javascript: too, as Python-Markdown links it and the
+# browser reads it (entities decoded, not %-encoded)
+MARKDOWN = MarkdownIt("commonmark").enable("table")
+MARKDOWN.validateLink = lambda url: True
+MARKDOWN.normalizeLink = lambda url: url
+
 ATTRIBUTE_LIST = re.compile(AttrListTreeprocessor.BASE_RE)   # what attr_list reads as `{ ... }` in text
 NAME = re.compile(r"[a-z][a-z0-9-]*\Z")                      # ids and classes: my-section, como-lead
 LANGUAGE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*\Z")   # BCP 47, as far as pages need: en, pt-BR
@@ -135,11 +141,8 @@ def address_fault(url: str) -> str | None:
             "([text](page.md)) or a website ([text](https://...)), and put images in docs/assets/")
 
 
-
 REMOTE_IMAGE = ("an image from another website does not show here (the site shows only its own images) and would "
                 "tell that website who reads the page")
-IMAGES = MarkdownIt("commonmark")
-IMAGES.validateLink = lambda url: True   # every address, as Python-Markdown links it
 
 
 def is_remote_image(url: str) -> bool:
@@ -151,5 +154,5 @@ def is_remote_image(url: str) -> bool:
 
 def image_addresses(markdown: str) -> list[str]:
     """The address of every image in a Markdown text, inline (`![x](a.png)`) or by reference (`![x][a]`)."""
-    return [str(child.attrs.get("src", "")) for token in IMAGES.parse(markdown) if token.type == "inline"
+    return [str(child.attrs.get("src", "")) for token in MARKDOWN.parse(markdown) if token.type == "inline"
             for child in token.children or [] if child.type == "image"]
