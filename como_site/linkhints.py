@@ -21,7 +21,8 @@ _LINK = r"^Doc file '(?P<file>[^']+)' contains a link '(?P<link>[^']+)', but "
 MISSING_TARGET = re.compile(_LINK + r"the target '[^']+' is not found among documentation files\.$")
 MISSING_ANCHOR = re.compile(_LINK + r"(?:the doc '[^']+' does not contain an anchor '#[^']+'|there is no such "
                             r"anchor on this page)\.$")
-_LEFT_AS_IS = r"^Doc file '(?P<file>[^']+)' contains an {kind} link '(?P<link>[^']+)', it was left as is\.(?: Did you mean '[^']+'\?)?$"
+_LEFT_AS_IS = (r"^Doc file '(?P<file>[^']+)' contains an {kind} link '(?P<link>[^']+)', it was left as is\."
+               r"(?: Did you mean '[^']+'\?)?$")
 ABSOLUTE_LINK = re.compile(_LEFT_AS_IS.format(kind="absolute"))
 UNRECOGNIZED_LINK = re.compile(_LEFT_AS_IS.format(kind="unrecognized relative"))
 
